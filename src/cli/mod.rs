@@ -1,0 +1,90 @@
+//! Command-line interface: argument definitions and one module per subcommand.
+
+mod check;
+mod normalize;
+mod output;
+mod test;
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::model::Severity;
+
+/// Lint Microsoft 365 security configuration exports (Conditional Access, Intune compliance,
+/// DLP, message encryption) against Rego policies from Microsoft's security workshops.
+#[derive(Debug, Parser)]
+#[command(name = "m365lint", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Lint tenant exports. Each PATH is one tenant: an export file, or a directory of them.
+    Check(CheckArgs),
+    /// Print the canonical document that policies see as `input` for one tenant.
+    Normalize(NormalizeArgs),
+    /// Run the Rego unit tests (`test_*` rules) of the built-in policies, or of DIR.
+    Test(TestArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// Tenant export files or directories.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// Lowest severity that makes the run fail with exit code 1.
+    #[arg(long, value_name = "SEVERITY", default_value_t = Severity::Low, value_parser = parse_severity)]
+    pub fail_on: Severity,
+    #[command(flatten)]
+    pub config: ConfigArgs,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct NormalizeArgs {
+    /// A tenant export file or directory.
+    #[arg(value_name = "PATH")]
+    pub path: PathBuf,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct TestArgs {
+    /// A directory of policies and `_test.rego` files (default: the built-in policies).
+    #[arg(value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+    #[command(flatten)]
+    pub config: ConfigArgs,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ConfigArgs {
+    /// Configuration file (default: ./m365lint.toml when present).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Diagnostics pointing into the exports, then a summary.
+    Human,
+    /// The report as one JSON document (docs/json-report.md).
+    Json,
+}
+
+fn parse_severity(value: &str) -> Result<Severity, String> {
+    value.parse()
+}
+
+/// Runs the command and returns the process exit code.
+pub fn run(cli: Cli) -> u8 {
+    match cli.command {
+        Command::Check(args) => check::run(&args),
+        Command::Normalize(args) => normalize::run(&args),
+        Command::Test(args) => test::run(&args),
+    }
+}

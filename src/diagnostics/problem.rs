@@ -1,0 +1,65 @@
+use std::fmt;
+
+use miette::{Diagnostic, LabeledSpan, SourceCode};
+
+use super::source_code::FileSource;
+use crate::model::Problem;
+
+/// A [`Problem`] as a miette diagnostic: an error with a label at the offending place.
+pub struct ProblemDiagnostic {
+    problem: Problem,
+    source: Option<FileSource>,
+}
+
+impl ProblemDiagnostic {
+    pub fn new(problem: &Problem) -> Self {
+        let source = problem
+            .location
+            .as_ref()
+            .map(|location| FileSource(location.source.clone()));
+        ProblemDiagnostic {
+            problem: problem.clone(),
+            source,
+        }
+    }
+}
+
+impl fmt::Debug for ProblemDiagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&self.problem, f)
+    }
+}
+
+impl fmt::Display for ProblemDiagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.problem.message)
+    }
+}
+
+impl std::error::Error for ProblemDiagnostic {}
+
+impl Diagnostic for ProblemDiagnostic {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        Some(Box::new(&self.problem.code))
+    }
+
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.problem
+            .help
+            .as_ref()
+            .map(|help| Box::new(help) as Box<dyn fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        self.source.as_ref().map(|source| source as &dyn SourceCode)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        let location = self.problem.location.as_ref()?;
+        let label = LabeledSpan::new_primary_with_span(
+            self.problem.label.clone(),
+            (location.offset, location.length.max(1)),
+        );
+        Some(Box::new(std::iter::once(label)))
+    }
+}

@@ -1,0 +1,66 @@
+use miette::{Diagnostic, NamedSource, SourceSpan};
+use thiserror::Error;
+
+use super::regorus_error;
+use crate::registry::PolicySource;
+
+/// A policy that cannot be loaded into the engine.
+#[derive(Debug, Error, Diagnostic)]
+pub enum EngineError {
+    #[error("{path}:{line}:{column}: {message}")]
+    #[diagnostic(code(m365lint::policy::rego_error))]
+    Rego {
+        path: String,
+        line: usize,
+        column: usize,
+        message: String,
+        #[source_code]
+        src: Option<NamedSource<String>>,
+        #[label("{message}")]
+        span: Option<SourceSpan>,
+    },
+
+    #[error("{message}")]
+    #[diagnostic(code(m365lint::policy::rego_error))]
+    Unlocated { message: String },
+
+    #[error("{path}: rule {id} declares no `deny` rule")]
+    #[diagnostic(
+        code(m365lint::policy::missing_deny),
+        help("a policy reports violations as `deny contains finding if {{ ... }}`")
+    )]
+    MissingDeny { path: String, id: String },
+
+    #[error("cannot load parameters into the engine: {message}")]
+    #[diagnostic(code(m365lint::policy::data))]
+    Data { message: String },
+}
+
+impl EngineError {
+    /// Turns a regorus error into a diagnostic pointing into the policy's source when the
+    /// error names one.
+    pub fn from_regorus(error: &dyn std::fmt::Display, sources: &[PolicySource]) -> Self {
+        let parsed = regorus_error::parse(&format!("{error:#}"));
+        let Some(path) = parsed.file else {
+            return EngineError::Unlocated {
+                message: parsed.message,
+            };
+        };
+        let text = super::source_text(sources, &path);
+        let span = text.as_deref().map(|text| {
+            let file = crate::model::SourceFile {
+                path: path.clone(),
+                text: text.to_owned(),
+            };
+            SourceSpan::from((file.offset_of(parsed.line, parsed.column), 1))
+        });
+        EngineError::Rego {
+            src: text.map(|text| NamedSource::new(&path, text.to_string())),
+            span,
+            path,
+            line: parsed.line,
+            column: parsed.column,
+            message: parsed.message,
+        }
+    }
+}

@@ -1,0 +1,39 @@
+//! What one export file contributes to a tenant.
+
+use serde_json::Value;
+
+use super::collection::Collection;
+use super::schema::Kind;
+use crate::model::PathSegment;
+
+/// One canonical object and where it came from.
+#[derive(Debug, Clone)]
+pub struct Item {
+    /// Pointer to the source object in its file.
+    pub pointer: Vec<PathSegment>,
+    /// The canonical object.
+    pub value: Value,
+    /// Canonical values that were moved or derived rather than read in place: canonical path
+    /// relative to the item, source pointer, and how to walk below it.
+    pub derived: Vec<(Vec<PathSegment>, Vec<PathSegment>, Option<Kind>)>,
+}
+
+impl Item {
+    pub fn new(pointer: Vec<PathSegment>, value: Value) -> Self {
+        Item {
+            pointer,
+            value,
+            derived: Vec::new(),
+        }
+    }
+}
+
+/// Objects of one collection found in one file.
+#[derive(Debug, Clone)]
+pub struct Contribution {
+    pub collection: Collection,
+    /// Pointer to the list (or object) in the file that holds the collection: what a finding
+    /// about something missing from the collection points at.
+    pub container: Vec<PathSegment>,
+    pub items: Vec<Item>,
+}

@@ -1,0 +1,137 @@
+//! Why an input was rejected, with a stable code and advice on how to re-export.
+
+use std::sync::Arc;
+
+use crate::diagnostics::SourceTree;
+use crate::model::{PathSegment, Problem, SourceFile};
+
+/// The ways an input can be untrustworthy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IngestCode {
+    Unreadable,
+    NoFiles,
+    NotUtf8,
+    NotUtf16,
+    NotJson,
+    UnknownExport,
+    TruncatedExport,
+    PartialExport,
+    UnexpectedType,
+    UnknownEnumValue,
+    EnumInteger,
+    Conflict,
+}
+
+impl IngestCode {
+    pub fn code(self) -> &'static str {
+        match self {
+            IngestCode::Unreadable => "m365lint::ingest::unreadable",
+            IngestCode::NoFiles => "m365lint::ingest::no_files",
+            IngestCode::NotUtf8 => "m365lint::ingest::not_utf8",
+            IngestCode::NotUtf16 => "m365lint::ingest::not_utf16",
+            IngestCode::NotJson => "m365lint::ingest::not_json",
+            IngestCode::UnknownExport => "m365lint::ingest::unknown_export",
+            IngestCode::TruncatedExport => "m365lint::ingest::truncated_export",
+            IngestCode::PartialExport => "m365lint::ingest::partial_export",
+            IngestCode::UnexpectedType => "m365lint::ingest::unexpected_type",
+            IngestCode::UnknownEnumValue => "m365lint::ingest::unknown_enum_value",
+            IngestCode::EnumInteger => "m365lint::ingest::enum_integer",
+            IngestCode::Conflict => "m365lint::ingest::conflict",
+        }
+    }
+
+    /// What the user can do about it.
+    pub fn help(self) -> Option<&'static str> {
+        match self {
+            IngestCode::Unreadable | IngestCode::Conflict => None,
+            IngestCode::NoFiles => {
+                Some("point m365lint at an export file, or at a directory that holds export files")
+            }
+            IngestCode::NotUtf8 => Some(
+                "save the export as UTF-8 (PowerShell 7: `Out-File -Encoding utf8`) or as UTF-16 with a byte-order mark (Windows PowerShell's default)",
+            ),
+            IngestCode::NotUtf16 => Some(
+                "the file starts with a UTF-16 byte-order mark but is not valid UTF-16; re-export it",
+            ),
+            IngestCode::NotJson => Some(
+                "m365lint reads JSON exports: `ConvertTo-Json -Depth 10` in PowerShell, or the body of a Microsoft Graph response",
+            ),
+            IngestCode::UnknownExport => Some(
+                "supported: Conditional Access policies as Microsoft Graph returns them (`GET /identity/conditionalAccess/policies`, or `Get-MgIdentityConditionalAccessPolicy | ConvertTo-Json -Depth 10`); see README, \"Supported exports\"",
+            ),
+            IngestCode::TruncatedExport => Some(
+                "ConvertTo-Json stopped at its depth limit and wrote this value as text; re-export with `ConvertTo-Json -Depth 10`",
+            ),
+            IngestCode::PartialExport => Some(
+                "this is one page of a paged Microsoft Graph response: follow `@odata.nextLink` until it is absent and put every page in the tenant directory (or use `Get-Mg... -All`)",
+            ),
+            IngestCode::UnexpectedType => Some(
+                "the value does not have the type Microsoft Graph documents for it; re-export the file unmodified",
+            ),
+            IngestCode::UnknownEnumValue => {
+                Some("the value is not one this setting can take; re-export the file unmodified")
+            }
+            IngestCode::EnumInteger => Some(
+                "the exporter wrote an enum as a number that m365lint cannot map safely; re-export with enums as strings (PowerShell 7: `ConvertTo-Json -EnumsAsStrings`)",
+            ),
+        }
+    }
+}
+
+/// A problem found at a JSON pointer, located later in one pass over the file.
+#[derive(Debug, Clone)]
+pub struct Issue {
+    pub code: IngestCode,
+    pub pointer: Vec<PathSegment>,
+    pub message: String,
+    pub label: Option<String>,
+}
+
+/// Turns issues into problems located in `source` (parsing the file's span tree once).
+pub fn locate_issues(source: &Arc<SourceFile>, issues: Vec<Issue>) -> Vec<Problem> {
+    if issues.is_empty() {
+        return Vec::new();
+    }
+    let tree = SourceTree::parse(source);
+    issues
+        .into_iter()
+        .map(|issue| Problem {
+            code: issue.code.code().to_owned(),
+            message: issue.message,
+            help: issue.code.help().map(str::to_owned),
+            file: Some(source.path.clone()),
+            location: tree.node(&issue.pointer).map(|node| tree.location(&node)),
+            label: issue.label,
+        })
+        .collect()
+}
+
+/// A problem with a whole file (or a path), with no place inside it.
+pub fn file_problem(code: IngestCode, file: &str, message: String) -> Problem {
+    Problem {
+        code: code.code().to_owned(),
+        message,
+        help: code.help().map(str::to_owned),
+        file: Some(file.to_owned()),
+        location: None,
+        label: None,
+    }
+}
+
+/// A problem at a byte offset of a file (decoding and syntax errors).
+pub fn offset_problem(
+    code: IngestCode,
+    source: &Arc<SourceFile>,
+    offset: usize,
+    message: String,
+    label: &str,
+) -> Problem {
+    Problem {
+        code: code.code().to_owned(),
+        message,
+        help: code.help().map(str::to_owned),
+        file: Some(source.path.clone()),
+        location: Some(SourceTree::location_at_offset(source, offset, 1)),
+        label: Some(label.to_owned()),
+    }
+}

@@ -1,0 +1,266 @@
+//! `--format json`: the whole report as one versioned JSON document (schema in
+//! docs/json-report.md). Field names are camelCase; absent values are omitted, not null, except
+//! where the schema says otherwise.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use super::{Report, TenantReport};
+use crate::model::{DataArea, Evidence, Finding, Location, Outcome, Problem, RuleResult, Severity};
+
+/// Bumped whenever a field is removed or changes meaning (adding fields does not bump it).
+pub const JSON_SCHEMA_VERSION: u32 = 1;
+
+pub fn render_json(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    let document = JsonReport {
+        schema_version: JSON_SCHEMA_VERSION,
+        tool: Tool {
+            name: "m365lint",
+            version: env!("CARGO_PKG_VERSION"),
+        },
+        summary: summary(report),
+        problems: report.problems.iter().map(problem).collect(),
+        tenants: report.tenants.iter().map(tenant).collect(),
+    };
+    serde_json::to_writer_pretty(&mut *out, &document)?;
+    writeln!(out)
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct JsonReport<'a> {
+    schema_version: u32,
+    tool: Tool,
+    summary: JsonSummary,
+    problems: Vec<JsonProblem<'a>>,
+    tenants: Vec<JsonTenant<'a>>,
+}
+
+#[derive(Serialize)]
+struct Tool {
+    name: &'static str,
+    version: &'static str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct JsonSummary {
+    tenants: usize,
+    rejected_tenants: usize,
+    findings: FindingCounts,
+    rules: RuleCounts,
+    problems: usize,
+}
+
+#[derive(Serialize)]
+struct FindingCounts {
+    total: usize,
+    critical: usize,
+    high: usize,
+    medium: usize,
+    low: usize,
+    info: usize,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct RuleCounts {
+    passed: usize,
+    failed: usize,
+    not_assessed: usize,
+    error: usize,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct JsonTenant<'a> {
+    name: &'a str,
+    path: &'a str,
+    /// `assessed` or `rejected`.
+    status: &'static str,
+    areas: std::collections::BTreeMap<&'static str, bool>,
+    problems: Vec<JsonProblem<'a>>,
+    warnings: Vec<JsonProblem<'a>>,
+    results: Vec<JsonResult<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct JsonResult<'a> {
+    rule_id: &'a str,
+    name: &'a str,
+    severity: Severity,
+    area: &'static str,
+    outcome: &'static str,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    missing_areas: Vec<DataArea>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: Option<&'a str>,
+    findings: Vec<JsonFinding<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    prints: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct JsonFinding<'a> {
+    rule_id: &'a str,
+    name: &'a str,
+    severity: Severity,
+    message: &'a str,
+    #[serde(flatten)]
+    location: JsonLocation<'a>,
+    /// The path into the canonical document (`m365lint normalize`), as a JSON pointer.
+    path: String,
+    details: Option<&'a serde_json::Value>,
+    related: Vec<JsonEvidence<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct JsonEvidence<'a> {
+    message: &'a str,
+    #[serde(flatten)]
+    location: JsonLocation<'a>,
+    path: String,
+}
+
+/// Where a value is in the original export; all null when it is in no file.
+#[derive(Serialize)]
+struct JsonLocation<'a> {
+    file: Option<&'a str>,
+    /// JSON pointer into the original file.
+    pointer: Option<&'a str>,
+    line: Option<usize>,
+    column: Option<usize>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct JsonProblem<'a> {
+    code: &'a str,
+    message: &'a str,
+    help: Option<&'a str>,
+    file: Option<&'a str>,
+    line: Option<usize>,
+    column: Option<usize>,
+    pointer: Option<&'a str>,
+}
+
+fn summary(report: &Report) -> JsonSummary {
+    let s = &report.summary;
+    let count = |severity| s.findings.get(&severity).copied().unwrap_or(0);
+    JsonSummary {
+        tenants: s.tenants,
+        rejected_tenants: s.rejected_tenants,
+        findings: FindingCounts {
+            total: s.total_findings(),
+            critical: count(Severity::Critical),
+            high: count(Severity::High),
+            medium: count(Severity::Medium),
+            low: count(Severity::Low),
+            info: count(Severity::Info),
+        },
+        rules: RuleCounts {
+            passed: s.passed,
+            failed: s.failed,
+            not_assessed: s.not_assessed,
+            error: s.errors,
+        },
+        problems: s.problems,
+    }
+}
+
+fn tenant(tenant: &TenantReport) -> JsonTenant<'_> {
+    JsonTenant {
+        name: &tenant.name,
+        path: &tenant.path,
+        status: if tenant.is_rejected() {
+            "rejected"
+        } else {
+            "assessed"
+        },
+        areas: DataArea::ALL
+            .iter()
+            .map(|area| (area.key(), tenant.areas.contains(area)))
+            .collect(),
+        problems: tenant.problems.iter().map(problem).collect(),
+        warnings: tenant.warnings.iter().map(problem).collect(),
+        results: tenant.results.iter().map(result).collect(),
+    }
+}
+
+fn result(result: &RuleResult) -> JsonResult<'_> {
+    let rule = &result.rule;
+    let (missing_areas, error, findings) = match &result.outcome {
+        Outcome::Pass => (Vec::new(), None, Vec::new()),
+        Outcome::Fail(findings) => (
+            Vec::new(),
+            None,
+            findings
+                .iter()
+                .map(|f| finding(f, rule.name.as_str()))
+                .collect(),
+        ),
+        Outcome::NotAssessed { missing } => (missing.clone(), None, Vec::new()),
+        Outcome::Error { message } => (Vec::new(), Some(message.as_str()), Vec::new()),
+    };
+    JsonResult {
+        rule_id: rule.id.as_str(),
+        name: rule.name.as_str(),
+        severity: rule.severity,
+        area: rule.area.key(),
+        outcome: result.outcome.kind(),
+        missing_areas,
+        error,
+        findings,
+        prints: result.prints.iter().map(String::as_str).collect(),
+    }
+}
+
+fn finding<'a>(finding: &'a Finding, name: &'a str) -> JsonFinding<'a> {
+    JsonFinding {
+        rule_id: finding.rule.as_str(),
+        name,
+        severity: finding.severity,
+        message: &finding.message,
+        location: location(finding.location.as_ref()),
+        path: finding.path.to_pointer(),
+        details: finding.details.as_ref(),
+        related: finding.related.iter().map(evidence).collect(),
+    }
+}
+
+fn evidence(evidence: &Evidence) -> JsonEvidence<'_> {
+    JsonEvidence {
+        message: &evidence.message,
+        location: location(evidence.location.as_ref()),
+        path: evidence.path.to_pointer(),
+    }
+}
+
+fn location(location: Option<&Location>) -> JsonLocation<'_> {
+    JsonLocation {
+        file: location.map(|l| l.source.path.as_str()),
+        pointer: location.map(|l| l.pointer.as_str()),
+        line: location.map(|l| l.line),
+        column: location.map(|l| l.column),
+    }
+}
+
+fn problem(problem: &Problem) -> JsonProblem<'_> {
+    JsonProblem {
+        code: &problem.code,
+        message: &problem.message,
+        help: problem.help.as_deref(),
+        file: problem.file.as_deref(),
+        line: problem.location.as_ref().map(|l| l.line),
+        column: problem.location.as_ref().map(|l| l.column),
+        pointer: problem
+            .location
+            .as_ref()
+            .map(|l| l.pointer.as_str())
+            .filter(|p| !p.is_empty()),
+    }
+}

@@ -1,0 +1,155 @@
+//! The report of a run, built once (sorted, counted), and its renderers. Renderers read a
+//! finished [`Report`]: they never filter, sort or re-count.
+
+mod human;
+mod json;
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+pub use human::{HumanOptions, render_human};
+pub use json::{JSON_SCHEMA_VERSION, render_json};
+
+use crate::model::{DataArea, Location, Outcome, Problem, RuleMeta, RuleResult, Severity};
+
+/// Everything a run found.
+#[derive(Debug, Clone)]
+pub struct Report {
+    /// Tenants sorted by path.
+    pub tenants: Vec<TenantReport>,
+    /// The rules the run evaluated, sorted by id.
+    pub rules: Vec<Arc<RuleMeta>>,
+    /// Problems that concern the whole run (configuration, policies).
+    pub problems: Vec<Problem>,
+    pub summary: Summary,
+}
+
+/// One tenant's results.
+#[derive(Debug, Clone)]
+pub struct TenantReport {
+    pub name: String,
+    pub path: String,
+    /// Export areas found; empty when the tenant was rejected.
+    pub areas: Vec<DataArea>,
+    /// Why the tenant's exports were rejected; empty when they were read.
+    pub problems: Vec<Problem>,
+    /// Rule results sorted by rule id; empty when the tenant was rejected.
+    pub results: Vec<RuleResult>,
+    pub warnings: Vec<Problem>,
+}
+
+impl TenantReport {
+    pub fn is_rejected(&self) -> bool {
+        !self.problems.is_empty()
+    }
+}
+
+/// Counts over the whole report.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Summary {
+    pub tenants: usize,
+    pub rejected_tenants: usize,
+    /// Findings per severity.
+    pub findings: BTreeMap<Severity, usize>,
+    pub passed: usize,
+    pub failed: usize,
+    pub not_assessed: usize,
+    pub errors: usize,
+    pub problems: usize,
+}
+
+impl Summary {
+    pub fn total_findings(&self) -> usize {
+        self.findings.values().sum()
+    }
+}
+
+impl Report {
+    /// Sorts everything into its reporting order and counts it.
+    pub fn new(
+        mut tenants: Vec<TenantReport>,
+        mut rules: Vec<Arc<RuleMeta>>,
+        problems: Vec<Problem>,
+    ) -> Report {
+        rules.sort_by(|a, b| a.id.cmp(&b.id));
+        tenants.sort_by(|a, b| a.path.cmp(&b.path).then_with(|| a.name.cmp(&b.name)));
+        for tenant in &mut tenants {
+            tenant.results.sort_by(|a, b| a.rule.id.cmp(&b.rule.id));
+            for result in &mut tenant.results {
+                if let Outcome::Fail(findings) = &mut result.outcome {
+                    for finding in findings.iter_mut() {
+                        finding.related.sort_by(|a, b| {
+                            location_key(a.location.as_ref())
+                                .cmp(&location_key(b.location.as_ref()))
+                                .then_with(|| a.message.cmp(&b.message))
+                        });
+                    }
+                    findings.sort_by(|a, b| {
+                        location_key(a.location.as_ref())
+                            .cmp(&location_key(b.location.as_ref()))
+                            .then_with(|| a.message.cmp(&b.message))
+                    });
+                }
+            }
+        }
+        let summary = summarize(&tenants, &problems);
+        Report {
+            tenants,
+            rules,
+            problems,
+            summary,
+        }
+    }
+
+    /// 2 when the run cannot be trusted (a problem, a rejected tenant, a rule that failed to
+    /// evaluate); 1 when a finding is at or above `fail_on`; 0 otherwise.
+    pub fn exit_code(&self, fail_on: Severity) -> u8 {
+        let s = &self.summary;
+        if s.problems > 0 || s.rejected_tenants > 0 || s.errors > 0 {
+            2
+        } else if s
+            .findings
+            .iter()
+            .any(|(severity, count)| *severity >= fail_on && *count > 0)
+        {
+            1
+        } else {
+            0
+        }
+    }
+}
+
+/// Document order: by file, then line and column; values in no file come last.
+fn location_key(location: Option<&Location>) -> (bool, &str, usize, usize) {
+    match location {
+        Some(l) => (false, l.source.path.as_str(), l.line, l.column),
+        None => (true, "", 0, 0),
+    }
+}
+
+fn summarize(tenants: &[TenantReport], problems: &[Problem]) -> Summary {
+    let mut summary = Summary {
+        tenants: tenants.len(),
+        problems: problems.len(),
+        ..Summary::default()
+    };
+    for tenant in tenants {
+        if tenant.is_rejected() {
+            summary.rejected_tenants += 1;
+        }
+        for result in &tenant.results {
+            match &result.outcome {
+                Outcome::Pass => summary.passed += 1,
+                Outcome::Fail(findings) => {
+                    summary.failed += 1;
+                    for finding in findings {
+                        *summary.findings.entry(finding.severity).or_default() += 1;
+                    }
+                }
+                Outcome::NotAssessed { .. } => summary.not_assessed += 1,
+                Outcome::Error { .. } => summary.errors += 1,
+            }
+        }
+    }
+    summary
+}

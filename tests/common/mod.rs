@@ -1,0 +1,73 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use m365lint::config::Config;
+use m365lint::engine::PolicyEngine;
+use m365lint::registry::{Catalog, PolicySource, embedded_sources};
+use m365lint::report::{HumanOptions, Report, render_human, render_json};
+
+/// The output of one CLI run.
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+/// Runs the built binary from the repository root, with no colour and a fixed width.
+pub fn m365lint(args: &[&str]) -> Run {
+    let output = Command::new(env!("CARGO_BIN_EXE_m365lint"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("NO_COLOR", "1")
+        .env("COLUMNS", "100")
+        .output()
+        .expect("the m365lint binary runs");
+    Run {
+        code: output
+            .status
+            .code()
+            .expect("m365lint exits normally, not by a signal"),
+        stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
+    }
+}
+
+/// Lints `paths` (relative to the repository root) through the library, with the built-in
+/// catalog plus `extra` policy sources and an optional config file.
+pub fn lint_with(paths: &[&str], config: Option<&str>, extra: Vec<PolicySource>) -> Report {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    std::env::set_current_dir(root).expect("cd to the repository root");
+    let config = config.map_or_else(Config::default, |path| {
+        Config::load(Path::new(path)).expect("fixture config loads")
+    });
+    let mut sources = embedded_sources();
+    sources.extend(extra);
+    let catalog = Catalog::build(sources).expect("catalog builds");
+    let engine = PolicyEngine::load(&catalog, &config.parameters.to_data()).expect("policies load");
+    let paths: Vec<PathBuf> = paths.iter().map(PathBuf::from).collect();
+    m365lint::lint::lint(&paths, catalog.rules(), &engine)
+}
+
+pub fn lint(paths: &[&str], config: Option<&str>) -> Report {
+    lint_with(paths, config, Vec::new())
+}
+
+pub fn human(report: &Report) -> String {
+    let mut out = Vec::new();
+    render_human(report, HumanOptions::plain(), &mut out).expect("render to memory");
+    String::from_utf8(out).expect("human output is UTF-8")
+}
+
+pub fn json(report: &Report) -> String {
+    let mut out = Vec::new();
+    render_json(report, &mut out).expect("render to memory");
+    String::from_utf8(out).expect("JSON output is UTF-8")
+}
+
+/// The tool version changes with releases; snapshots should not.
+pub fn without_version(text: &str) -> String {
+    text.replace(env!("CARGO_PKG_VERSION"), "[version]")
+}

@@ -1,0 +1,246 @@
+//! Fixture-driven tests through the real pipeline: ingest, engine, location, report.
+
+mod common;
+
+use common::{human, json, lint, lint_with, without_version};
+use m365lint::model::Outcome;
+use m365lint::registry::PolicySource;
+
+#[test]
+fn contoso_findings_as_json() {
+    let report = lint(&["fixtures/tenants/contoso"], None);
+    insta::assert_snapshot!(without_version(&json(&report)));
+}
+
+#[test]
+fn contoso_findings_rendered() {
+    let report = lint(&["fixtures/tenants/contoso"], None);
+    insta::assert_snapshot!(human(&report));
+}
+
+#[test]
+fn contoso_with_emergency_access_configured() {
+    let report = lint(
+        &["fixtures/tenants/contoso"],
+        Some("fixtures/config/contoso.toml"),
+    );
+    insta::assert_snapshot!(human(&report));
+}
+
+#[test]
+fn hardened_tenant_passes_every_rule() {
+    let report = lint(
+        &["fixtures/tenants/fabrikam-hardened"],
+        Some("fixtures/config/fabrikam.toml"),
+    );
+    assert_eq!(
+        report.exit_code(m365lint::model::Severity::Info),
+        0,
+        "{}",
+        human(&report)
+    );
+    let tenant = &report.tenants[0];
+    assert!(
+        tenant.results.iter().all(|r| r.outcome == Outcome::Pass),
+        "{}",
+        human(&report)
+    );
+    insta::assert_snapshot!(human(&report));
+}
+
+#[test]
+fn crlf_and_non_ascii_spans() {
+    let report = lint(
+        &["fixtures/ingest/conditional_access/graph-bare-array-crlf.json"],
+        None,
+    );
+    insta::assert_snapshot!(human(&report));
+}
+
+#[test]
+fn single_policy_file() {
+    let report = lint(
+        &["fixtures/ingest/conditional_access/graph-single-policy.json"],
+        None,
+    );
+    insta::assert_snapshot!(without_version(&json(&report)));
+}
+
+#[test]
+fn empty_policy_list_fails_the_requirements() {
+    let report = lint(
+        &["fixtures/ingest/conditional_access/graph-empty-list.json"],
+        None,
+    );
+    insta::assert_snapshot!(human(&report));
+}
+
+#[test]
+fn rejected_inputs_are_diagnosed() {
+    for fixture in [
+        "cut-off-download.json",
+        "empty.json",
+        "graph-first-page-only.json",
+        "graph-users-list.json",
+        "sdk-without-depth.json",
+        "windows-1252.json",
+    ] {
+        let path = format!("fixtures/broken/{fixture}");
+        let report = lint(&[&path], None);
+        assert_eq!(
+            report.exit_code(m365lint::model::Severity::Info),
+            2,
+            "{fixture} must be rejected"
+        );
+        assert!(
+            report.tenants[0].results.is_empty(),
+            "{fixture}: no rule may run on a rejected tenant"
+        );
+        insta::assert_snapshot!(fixture, human(&report));
+    }
+}
+
+/// Every finding and near miss points at text that really is the value at its JSON pointer.
+#[test]
+fn every_location_points_at_its_value() {
+    let report = lint(
+        &[
+            "fixtures/tenants/contoso",
+            "fixtures/ingest/conditional_access/graph-bare-array-crlf.json",
+            "fixtures/ingest/conditional_access/graph-single-policy.json",
+        ],
+        None,
+    );
+    let mut checked = 0;
+    for tenant in &report.tenants {
+        for result in &tenant.results {
+            let Outcome::Fail(findings) = &result.outcome else {
+                continue;
+            };
+            for finding in findings {
+                let locations = finding
+                    .location
+                    .iter()
+                    .chain(finding.related.iter().filter_map(|r| r.location.as_ref()));
+                for location in locations {
+                    let text = &location.source.text;
+                    let document: serde_json::Value = serde_json::from_str(text).unwrap();
+                    let value = document.pointer(&location.pointer).unwrap_or_else(|| {
+                        panic!("{} not in {}", location.pointer, location.source.path)
+                    });
+                    let at = &text[location.offset..location.offset + location.length];
+                    match value {
+                        serde_json::Value::Array(_) | serde_json::Value::Object(_) => {
+                            let key = location.pointer.rsplit('/').next().unwrap();
+                            assert!(
+                                at.starts_with(&format!("\"{key}\""))
+                                    || at.starts_with('[')
+                                    || at.starts_with('{'),
+                                "{at:?} at {}",
+                                location.pointer
+                            );
+                        }
+                        scalar => assert_eq!(
+                            serde_json::from_str::<serde_json::Value>(at).unwrap(),
+                            *scalar,
+                            "at {}",
+                            location.pointer
+                        ),
+                    }
+                    let (line, column) = location.source.line_column(location.offset);
+                    assert_eq!((line, column), (location.line, location.column));
+                    checked += 1;
+                }
+            }
+        }
+    }
+    assert!(checked > 30, "only {checked} locations checked");
+}
+
+#[test]
+fn a_policy_that_fails_to_evaluate_is_an_error_and_exit_2() {
+    let broken = PolicySource::new(
+        "custom/broken_rule.rego".into(),
+        r#"# METADATA
+# title: Broken rule
+# description: Counts something that is not a collection.
+# custom:
+#   id: TEST001
+#   name: broken-rule
+#   severity: high
+#   area: conditional_access
+#   requires: [conditional_access]
+#   rationale: A test of error handling.
+#   remediation: None.
+package custom.broken_rule
+
+import rego.v1
+
+deny contains {"path": [], "message": "boom"} if {
+	print("evaluating the broken rule")
+	count(input.tenant.id) > 0
+}
+"#,
+        false,
+    );
+    let report = lint_with(&["fixtures/tenants/contoso"], None, vec![broken]);
+    let result = report.tenants[0]
+        .results
+        .iter()
+        .find(|r| r.rule.id.as_str() == "TEST001")
+        .unwrap();
+    let Outcome::Error { message } = &result.outcome else {
+        panic!("expected an error, got {:?}", result.outcome)
+    };
+    assert!(message.contains("custom/broken_rule.rego:"), "{message}");
+    assert!(message.contains("count"), "{message}");
+    assert_eq!(
+        result.prints.len(),
+        1,
+        "print output is gathered: {:?}",
+        result.prints
+    );
+    assert!(result.prints[0].contains("evaluating the broken rule"));
+    assert_eq!(report.exit_code(m365lint::model::Severity::Critical), 2);
+    let text = human(&report);
+    assert!(
+        text.contains("TEST001 broken-rule") && text.contains("rule failed to evaluate"),
+        "{text}"
+    );
+}
+
+#[test]
+fn rules_whose_area_is_missing_are_not_assessed() {
+    use m365lint::config::Parameters;
+    use m365lint::engine::PolicyEngine;
+    use m365lint::ingest::Tenant;
+    use m365lint::model::DataArea;
+    use m365lint::registry::Catalog;
+
+    let catalog = Catalog::load(&[]).unwrap();
+    let engine = PolicyEngine::load(&catalog, &Parameters::default().to_data()).unwrap();
+    let tenant = Tenant {
+        name: "no-exports".into(),
+        path: "no-exports".into(),
+        sources: Vec::new(),
+        document: serde_json::json!({
+            "tenant": {"name": "no-exports", "id": null},
+            "areas": {"conditional_access": false, "intune": false, "dlp": false, "encryption": false},
+        }),
+        provenance: Default::default(),
+        areas: Vec::new(),
+        warnings: Vec::new(),
+    };
+    let results = m365lint::lint::evaluate(&tenant, catalog.rules(), &engine);
+    assert_eq!(results.len(), catalog.rules().len());
+    for result in &results {
+        assert_eq!(
+            result.outcome,
+            Outcome::NotAssessed {
+                missing: vec![DataArea::ConditionalAccess]
+            },
+            "{} must not pass without a Conditional Access export",
+            result.rule.id
+        );
+    }
+}
