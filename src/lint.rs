@@ -13,10 +13,7 @@ use crate::report::{Report, TenantReport};
 
 /// Lints every tenant path with `rules`.
 pub fn lint(paths: &[PathBuf], rules: &[Arc<RuleMeta>], engine: &PolicyEngine) -> Report {
-    let tenants = paths
-        .par_iter()
-        .map(|path| lint_tenant(path, rules, engine))
-        .collect();
+    let tenants = paths.par_iter().map(|path| lint_tenant(path, rules, engine)).collect();
     Report::new(tenants, rules.to_vec(), Vec::new())
 }
 
@@ -27,10 +24,7 @@ pub fn lint_tenant(path: &Path, rules: &[Arc<RuleMeta>], engine: &PolicyEngine) 
         Ok(tenant) => tenant,
         Err(problems) => {
             return TenantReport {
-                name: path.file_name().map_or_else(
-                    || path.display().to_string(),
-                    |n| n.to_string_lossy().into_owned(),
-                ),
+                name: path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned()),
                 path: path.display().to_string(),
                 areas: Vec::new(),
                 problems,
@@ -51,31 +45,19 @@ pub fn lint_tenant(path: &Path, rules: &[Arc<RuleMeta>], engine: &PolicyEngine) 
 }
 
 /// Evaluates every rule against a tenant; rules whose areas are missing are not assessed.
-pub fn evaluate(
-    tenant: &Tenant,
-    rules: &[Arc<RuleMeta>],
-    engine: &PolicyEngine,
-) -> Vec<RuleResult> {
+pub fn evaluate(tenant: &Tenant, rules: &[Arc<RuleMeta>], engine: &PolicyEngine) -> Vec<RuleResult> {
     let input = PolicyEngine::prepare_input(&tenant.document);
     let evaluations: Vec<(Arc<RuleMeta>, Evaluation)> = rules
         .par_iter()
         .filter(|rule| rule.requires.iter().all(|area| tenant.has_area(*area)))
-        .map_init(
-            || engine.worker(),
-            |worker, rule| (Arc::clone(rule), worker.evaluate(&input, rule)),
-        )
+        .map_init(|| engine.worker(), |worker, rule| (Arc::clone(rule), worker.evaluate(&input, rule)))
         .collect();
 
     let locator = Locator::new(tenant);
     let mut results: Vec<RuleResult> = rules
         .iter()
         .filter_map(|rule| {
-            let missing: Vec<_> = rule
-                .requires
-                .iter()
-                .copied()
-                .filter(|area| !tenant.has_area(*area))
-                .collect();
+            let missing: Vec<_> = rule.requires.iter().copied().filter(|area| !tenant.has_area(*area)).collect();
             (!missing.is_empty()).then(|| RuleResult {
                 rule: Arc::clone(rule),
                 outcome: Outcome::NotAssessed { missing },
@@ -86,19 +68,10 @@ pub fn evaluate(
     for (rule, Evaluation { result, prints }) in evaluations {
         let outcome = match result {
             Ok(findings) if findings.is_empty() => Outcome::Pass,
-            Ok(findings) => Outcome::Fail(
-                findings
-                    .into_iter()
-                    .map(|f| locate(&locator, &rule, f))
-                    .collect(),
-            ),
+            Ok(findings) => Outcome::Fail(findings.into_iter().map(|f| locate(&locator, &rule, f)).collect()),
             Err(message) => Outcome::Error { message },
         };
-        results.push(RuleResult {
-            rule,
-            outcome,
-            prints,
-        });
+        results.push(RuleResult { rule, outcome, prints });
     }
     results
 }
@@ -110,11 +83,7 @@ fn locate(locator: &Locator<'_>, rule: &RuleMeta, finding: PolicyFinding) -> Fin
         .into_iter()
         .map(|evidence| {
             let location = location_of(locator, &evidence.path);
-            Evidence {
-                message: evidence.message,
-                path: evidence.path,
-                location,
-            }
+            Evidence { message: evidence.message, path: evidence.path, location }
         })
         .collect();
     Finding {

@@ -20,58 +20,34 @@ fn contoso_findings_rendered() {
 
 #[test]
 fn contoso_with_emergency_access_configured() {
-    let report = lint(
-        &["fixtures/tenants/contoso"],
-        Some("fixtures/config/contoso.toml"),
-    );
+    let report = lint(&["fixtures/tenants/contoso"], Some("fixtures/config/contoso.toml"));
     insta::assert_snapshot!(human(&report));
 }
 
 #[test]
 fn hardened_tenant_passes_every_rule() {
-    let report = lint(
-        &["fixtures/tenants/fabrikam-hardened"],
-        Some("fixtures/config/fabrikam.toml"),
-    );
-    assert_eq!(
-        report.exit_code(m365lint::model::Severity::Info),
-        0,
-        "{}",
-        human(&report)
-    );
+    let report = lint(&["fixtures/tenants/fabrikam-hardened"], Some("fixtures/config/fabrikam.toml"));
+    assert_eq!(report.exit_code(m365lint::model::Severity::Info), 0, "{}", human(&report));
     let tenant = &report.tenants[0];
-    assert!(
-        tenant.results.iter().all(|r| r.outcome == Outcome::Pass),
-        "{}",
-        human(&report)
-    );
+    assert!(tenant.results.iter().all(|r| r.outcome == Outcome::Pass), "{}", human(&report));
     insta::assert_snapshot!(human(&report));
 }
 
 #[test]
 fn crlf_and_non_ascii_spans() {
-    let report = lint(
-        &["fixtures/ingest/conditional_access/graph-bare-array-crlf.json"],
-        None,
-    );
+    let report = lint(&["fixtures/ingest/conditional_access/graph-bare-array-crlf.json"], None);
     insta::assert_snapshot!(human(&report));
 }
 
 #[test]
 fn single_policy_file() {
-    let report = lint(
-        &["fixtures/ingest/conditional_access/graph-single-policy.json"],
-        None,
-    );
+    let report = lint(&["fixtures/ingest/conditional_access/graph-single-policy.json"], None);
     insta::assert_snapshot!(without_version(&json(&report)));
 }
 
 #[test]
 fn empty_policy_list_fails_the_requirements() {
-    let report = lint(
-        &["fixtures/ingest/conditional_access/graph-empty-list.json"],
-        None,
-    );
+    let report = lint(&["fixtures/ingest/conditional_access/graph-empty-list.json"], None);
     insta::assert_snapshot!(human(&report));
 }
 
@@ -87,15 +63,8 @@ fn rejected_inputs_are_diagnosed() {
     ] {
         let path = format!("fixtures/broken/{fixture}");
         let report = lint(&[&path], None);
-        assert_eq!(
-            report.exit_code(m365lint::model::Severity::Info),
-            2,
-            "{fixture} must be rejected"
-        );
-        assert!(
-            report.tenants[0].results.is_empty(),
-            "{fixture}: no rule may run on a rejected tenant"
-        );
+        assert_eq!(report.exit_code(m365lint::model::Severity::Info), 2, "{fixture} must be rejected");
+        assert!(report.tenants[0].results.is_empty(), "{fixture}: no rule may run on a rejected tenant");
         insta::assert_snapshot!(fixture, human(&report));
     }
 }
@@ -118,24 +87,20 @@ fn every_location_points_at_its_value() {
                 continue;
             };
             for finding in findings {
-                let locations = finding
-                    .location
-                    .iter()
-                    .chain(finding.related.iter().filter_map(|r| r.location.as_ref()));
+                let locations =
+                    finding.location.iter().chain(finding.related.iter().filter_map(|r| r.location.as_ref()));
                 for location in locations {
                     let text = &location.source.text;
                     let document: serde_json::Value = serde_json::from_str(text).unwrap();
-                    let value = document.pointer(&location.pointer).unwrap_or_else(|| {
-                        panic!("{} not in {}", location.pointer, location.source.path)
-                    });
+                    let value = document
+                        .pointer(&location.pointer)
+                        .unwrap_or_else(|| panic!("{} not in {}", location.pointer, location.source.path));
                     let at = &text[location.offset..location.offset + location.length];
                     match value {
                         serde_json::Value::Array(_) | serde_json::Value::Object(_) => {
                             let key = location.pointer.rsplit('/').next().unwrap();
                             assert!(
-                                at.starts_with(&format!("\"{key}\""))
-                                    || at.starts_with('[')
-                                    || at.starts_with('{'),
+                                at.starts_with(&format!("\"{key}\"")) || at.starts_with('[') || at.starts_with('{'),
                                 "{at:?} at {}",
                                 location.pointer
                             );
@@ -184,29 +149,15 @@ deny contains {"path": [], "message": "boom"} if {
         false,
     );
     let report = lint_with(&["fixtures/tenants/contoso"], None, vec![broken]);
-    let result = report.tenants[0]
-        .results
-        .iter()
-        .find(|r| r.rule.id.as_str() == "TEST001")
-        .unwrap();
-    let Outcome::Error { message } = &result.outcome else {
-        panic!("expected an error, got {:?}", result.outcome)
-    };
+    let result = report.tenants[0].results.iter().find(|r| r.rule.id.as_str() == "TEST001").unwrap();
+    let Outcome::Error { message } = &result.outcome else { panic!("expected an error, got {:?}", result.outcome) };
     assert!(message.contains("custom/broken_rule.rego:"), "{message}");
     assert!(message.contains("count"), "{message}");
-    assert_eq!(
-        result.prints.len(),
-        1,
-        "print output is gathered: {:?}",
-        result.prints
-    );
+    assert_eq!(result.prints.len(), 1, "print output is gathered: {:?}", result.prints);
     assert!(result.prints[0].contains("evaluating the broken rule"));
     assert_eq!(report.exit_code(m365lint::model::Severity::Critical), 2);
     let text = human(&report);
-    assert!(
-        text.contains("TEST001 broken-rule") && text.contains("rule failed to evaluate"),
-        "{text}"
-    );
+    assert!(text.contains("TEST001 broken-rule") && text.contains("rule failed to evaluate"), "{text}");
 }
 
 #[test]
@@ -236,9 +187,7 @@ fn rules_whose_area_is_missing_are_not_assessed() {
     for result in &results {
         assert_eq!(
             result.outcome,
-            Outcome::NotAssessed {
-                missing: vec![DataArea::ConditionalAccess]
-            },
+            Outcome::NotAssessed { missing: vec![DataArea::ConditionalAccess] },
             "{} must not pass without a Conditional Access export",
             result.rule.id
         );

@@ -6,28 +6,14 @@ use m365lint::registry::{PolicyKind, embedded_sources};
 
 #[test]
 fn every_bundled_rego_test_passes() {
-    let results =
-        run_tests(&embedded_sources(), &Parameters::default().to_data()).expect("policies load");
-    assert!(
-        results.len() >= 40,
-        "expected the bundled test suite, found {} tests",
-        results.len()
-    );
+    let results = run_tests(&embedded_sources(), &Parameters::default().to_data()).expect("policies load");
+    assert!(results.len() >= 40, "expected the bundled test suite, found {} tests", results.len());
     let failures: Vec<String> = results
         .iter()
         .filter(|r| r.status != TestStatus::Passed)
-        .map(|r| {
-            format!(
-                "{}:{} {} {:?} {:?}",
-                r.case.file, r.case.line, r.case.name, r.status, r.prints
-            )
-        })
+        .map(|r| format!("{}:{} {} {:?} {:?}", r.case.file, r.case.line, r.case.name, r.status, r.prints))
         .collect();
-    assert!(
-        failures.is_empty(),
-        "failing Rego tests:\n{}",
-        failures.join("\n")
-    );
+    assert!(failures.is_empty(), "failing Rego tests:\n{}", failures.join("\n"));
 }
 
 #[test]
@@ -37,14 +23,7 @@ fn every_rule_has_unit_tests_beside_it() {
         let test_path = rule.path.replace(".rego", "_test.rego");
         let tests = sources.iter().find(|s| s.path == test_path);
         let tests = tests.unwrap_or_else(|| panic!("{} has no {test_path}", rule.path));
-        let count = tests
-            .text
-            .lines()
-            .filter(|line| line.starts_with("test_"))
-            .count();
-        assert!(
-            count >= 2,
-            "{test_path} needs at least a firing and a non-firing test, has {count}"
-        );
+        let count = tests.text.lines().filter(|line| line.starts_with("test_")).count();
+        assert!(count >= 2, "{test_path} needs at least a firing and a non-firing test, has {count}");
     }
 }

@@ -13,8 +13,7 @@ pub fn run(args: &NormalizeArgs) -> u8 {
             0
         }
         Err(problems) => {
-            let diagnostics: Vec<ProblemDiagnostic> =
-                problems.iter().map(ProblemDiagnostic::new).collect();
+            let diagnostics: Vec<ProblemDiagnostic> = problems.iter().map(ProblemDiagnostic::new).collect();
             print_diagnostics(diagnostics.iter().map(|d| d as &dyn miette::Diagnostic));
             2
         }

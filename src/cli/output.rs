@@ -10,10 +10,7 @@ use crate::report::HumanOptions;
 /// Options for human output on stdout.
 pub fn human_options() -> HumanOptions {
     let color = io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    let width = std::env::var("COLUMNS")
-        .ok()
-        .and_then(|c| c.parse().ok())
-        .unwrap_or(100);
+    let width = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).unwrap_or(100);
     HumanOptions { color, width }
 }
 
@@ -32,14 +29,8 @@ pub fn write_stdout(render: impl FnOnce(&mut dyn Write) -> io::Result<()>) {
 /// Prints diagnostics that stop a command (bad config, broken policy) to stderr.
 pub fn print_diagnostics<'a>(diagnostics: impl IntoIterator<Item = &'a dyn Diagnostic>) {
     let color = io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    let theme = if color {
-        GraphicalTheme::unicode()
-    } else {
-        GraphicalTheme::unicode_nocolor()
-    };
-    let handler = GraphicalReportHandler::new_themed(theme)
-        .with_width(100)
-        .with_links(false);
+    let theme = if color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
+    let handler = GraphicalReportHandler::new_themed(theme).with_width(100).with_links(false);
     let mut text = String::new();
     for diagnostic in diagnostics {
         if handler.render_report(&mut text, diagnostic).is_err() {

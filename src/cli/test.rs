@@ -21,11 +21,7 @@ pub fn run(args: &TestArgs) -> u8 {
             Ok(mut own) => {
                 // A user's policies build on the built-in library, unless they bring their own.
                 if !own.iter().any(|s| s.kind == PolicyKind::Library) {
-                    own.extend(
-                        embedded_sources()
-                            .into_iter()
-                            .filter(|s| s.kind == PolicyKind::Library),
-                    );
+                    own.extend(embedded_sources().into_iter().filter(|s| s.kind == PolicyKind::Library));
                 }
                 own
             }
@@ -61,11 +57,7 @@ pub fn run(args: &TestArgs) -> u8 {
                 "ERROR"
             }
         };
-        let _ = writeln!(
-            text,
-            "{label} {}:{} data.{}.{}",
-            case.file, case.line, case.package, case.name
-        );
+        let _ = writeln!(text, "{label} {}:{} data.{}.{}", case.file, case.line, case.package, case.name);
         if let TestStatus::Error(message) = &result.status {
             let _ = writeln!(text, "      {message}");
         }
@@ -75,11 +67,7 @@ pub fn run(args: &TestArgs) -> u8 {
             }
         }
     }
-    let _ = writeln!(
-        text,
-        "\n{} tests: {passed} passed, {failed} failed, {errors} errors",
-        results.len()
-    );
+    let _ = writeln!(text, "\n{} tests: {passed} passed, {failed} failed, {errors} errors", results.len());
     write_stdout(|out| out.write_all(text.as_bytes()));
     if results.is_empty() {
         eprintln!("m365lint: no test_* rules found");

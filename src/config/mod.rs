@@ -38,11 +38,7 @@ impl Config {
             Some(path) => Config::load(path),
             None => {
                 let path = Path::new(CONFIG_FILE);
-                if path.is_file() {
-                    Config::load(path)
-                } else {
-                    Ok(Config::default())
-                }
+                if path.is_file() { Config::load(path) } else { Ok(Config::default()) }
             }
         }
     }
@@ -57,12 +53,8 @@ impl Config {
             location: None,
             label: None,
         })?;
-        let source = Arc::new(SourceFile {
-            path: display,
-            text,
-        });
-        let file: ConfigFile =
-            toml::from_str(&source.text).map_err(|error| config_problem(&source, &error))?;
+        let source = Arc::new(SourceFile { path: display, text });
+        let file: ConfigFile = toml::from_str(&source.text).map_err(|error| config_problem(&source, &error))?;
         file.parameters.validate().map_err(|message| Problem {
             code: "m365lint::config::invalid".into(),
             message: format!("{}: {message}", source.path),
@@ -71,29 +63,24 @@ impl Config {
             location: None,
             label: None,
         })?;
-        Ok(Config {
-            parameters: file.parameters,
-            path: Some(path.to_path_buf()),
-        })
+        Ok(Config { parameters: file.parameters, path: Some(path.to_path_buf()) })
     }
 }
 
 fn config_problem(source: &Arc<SourceFile>, error: &toml::de::Error) -> Problem {
     let message = error.message().to_owned();
-    let location = error.span().map(|span| {
-        SourceTree::location_at_offset(
-            source,
-            span.start,
-            span.end.saturating_sub(span.start).max(1),
-        )
-    });
+    let location = error
+        .span()
+        .map(|span| SourceTree::location_at_offset(source, span.start, span.end.saturating_sub(span.start).max(1)));
     Problem {
         code: "m365lint::config::invalid".into(),
         message: match &location {
             Some(location) => format!("{}:{}:{}: {message}", source.path, location.line, location.column),
             None => format!("{}: {message}", source.path),
         },
-        help: Some("see the configuration reference in the README, or run `m365lint init` for a commented template".into()),
+        help: Some(
+            "see the configuration reference in the README, or run `m365lint init` for a commented template".into(),
+        ),
         file: Some(source.path.clone()),
         location,
         label: Some(message),
@@ -114,10 +101,7 @@ mod tests {
     #[test]
     fn reads_parameters_over_defaults() {
         let config = load("[parameters.emergency_access]\nusers = [\"bg1@contoso.com\"]\n[parameters]\nadmin_sign_in_frequency_hours = 2\n").unwrap();
-        assert_eq!(
-            config.parameters.emergency_access.users,
-            vec!["bg1@contoso.com"]
-        );
+        assert_eq!(config.parameters.emergency_access.users, vec!["bg1@contoso.com"]);
         assert_eq!(config.parameters.admin_sign_in_frequency_hours, 2);
         assert_eq!(config.parameters.min_password_length.desktop, 8);
     }
@@ -127,11 +111,7 @@ mod tests {
         let problem = load("[parameters]\nemergency_acess = {}\n").unwrap_err();
         let location = problem.location.unwrap();
         assert_eq!((location.line, location.column), (2, 1));
-        assert!(
-            problem.message.contains("emergency_acess"),
-            "{}",
-            problem.message
-        );
+        assert!(problem.message.contains("emergency_acess"), "{}", problem.message);
     }
 
     #[test]

@@ -57,10 +57,7 @@ pub struct MinPasswordLength {
 
 impl Default for MinPasswordLength {
     fn default() -> Self {
-        MinPasswordLength {
-            desktop: 8,
-            mobile: 6,
-        }
+        MinPasswordLength { desktop: 8, mobile: 6 }
     }
 }
 
@@ -117,12 +114,7 @@ impl Default for Parameters {
             approved_exclusions: Exclusions::default(),
             privileged_roles: PRIVILEGED_ROLES.iter().map(|id| (*id).to_owned()).collect(),
             admin_sign_in_frequency_hours: 4,
-            platforms: vec![
-                Platform::Windows,
-                Platform::Ios,
-                Platform::Android,
-                Platform::Macos,
-            ],
+            platforms: vec![Platform::Windows, Platform::Ios, Platform::Android, Platform::Macos],
             min_password_length: MinPasswordLength::default(),
             min_os_version: BTreeMap::new(),
             max_device_threat_level: ThreatLevel::Medium,
@@ -149,16 +141,11 @@ impl Parameters {
     pub fn validate(&self) -> Result<(), String> {
         for (platform, version) in &self.min_os_version {
             let valid = !version.is_empty()
-                && version
-                    .split('.')
-                    .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()));
+                && version.split('.').all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()));
             if !valid {
                 return Err(format!(
                     "min_os_version.{} = \"{version}\" is not a dotted version such as \"10.0.19045\"",
-                    serde_json::to_value(platform)
-                        .ok()
-                        .and_then(|v| v.as_str().map(str::to_owned))
-                        .unwrap_or_default()
+                    serde_json::to_value(platform).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
                 ));
             }
         }

@@ -23,20 +23,13 @@ pub struct FindingDiagnostic {
 
 impl FindingDiagnostic {
     pub fn new(finding: &Finding, rule: &RuleMeta) -> Self {
-        let source = finding
-            .location
-            .as_ref()
-            .map(|location| location.source.clone());
+        let source = finding.location.as_ref().map(|location| location.source.clone());
         let mut secondary = Vec::new();
         let mut elsewhere = Vec::new();
         for evidence in &finding.related {
             match &evidence.location {
                 Some(location) if same_file(&source, &location.source) => {
-                    secondary.push((
-                        evidence.message.clone(),
-                        location.offset,
-                        location.length.max(1),
-                    ));
+                    secondary.push((evidence.message.clone(), location.offset, location.length.max(1)));
                 }
                 _ => elsewhere.push(EvidenceDiagnostic::new(evidence)),
             }
@@ -47,10 +40,7 @@ impl FindingDiagnostic {
             severity: miette_severity(finding.severity),
             label: rule.name.as_str().replace('-', " "),
             help: rule.remediation.clone(),
-            primary: finding
-                .location
-                .as_ref()
-                .map(|location| (location.offset, location.length.max(1))),
+            primary: finding.location.as_ref().map(|location| (location.offset, location.length.max(1))),
             source: source.map(FileSource),
             secondary,
             elsewhere,
@@ -59,9 +49,7 @@ impl FindingDiagnostic {
 }
 
 fn same_file(source: &Option<Arc<SourceFile>>, other: &Arc<SourceFile>) -> bool {
-    source
-        .as_ref()
-        .is_some_and(|source| Arc::ptr_eq(source, other))
+    source.as_ref().is_some_and(|source| Arc::ptr_eq(source, other))
 }
 
 /// The one mapping from our severities to miette's three levels.
@@ -75,10 +63,7 @@ pub fn miette_severity(severity: Severity) -> miette::Severity {
 
 impl fmt::Debug for FindingDiagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("FindingDiagnostic")
-            .field("code", &self.code)
-            .field("message", &self.message)
-            .finish()
+        f.debug_struct("FindingDiagnostic").field("code", &self.code).field("message", &self.message).finish()
     }
 }
 
@@ -109,11 +94,11 @@ impl Diagnostic for FindingDiagnostic {
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         let (offset, length) = self.primary?;
-        let primary =
-            LabeledSpan::new_primary_with_span(Some(self.label.clone()), (offset, length));
-        let secondary = self.secondary.iter().map(|(message, offset, length)| {
-            LabeledSpan::new_with_span(Some(message.clone()), (*offset, *length))
-        });
+        let primary = LabeledSpan::new_primary_with_span(Some(self.label.clone()), (offset, length));
+        let secondary = self
+            .secondary
+            .iter()
+            .map(|(message, offset, length)| LabeledSpan::new_with_span(Some(message.clone()), (*offset, *length)));
         Some(Box::new(std::iter::once(primary).chain(secondary)))
     }
 
@@ -121,9 +106,7 @@ impl Diagnostic for FindingDiagnostic {
         if self.elsewhere.is_empty() {
             return None;
         }
-        Some(Box::new(
-            self.elsewhere.iter().map(|d| d as &dyn Diagnostic),
-        ))
+        Some(Box::new(self.elsewhere.iter().map(|d| d as &dyn Diagnostic)))
     }
 }
 
@@ -138,14 +121,8 @@ impl EvidenceDiagnostic {
     fn new(evidence: &Evidence) -> Self {
         EvidenceDiagnostic {
             message: evidence.message.clone(),
-            source: evidence
-                .location
-                .as_ref()
-                .map(|location| FileSource(location.source.clone())),
-            span: evidence
-                .location
-                .as_ref()
-                .map(|location| (location.offset, location.length.max(1))),
+            source: evidence.location.as_ref().map(|location| FileSource(location.source.clone())),
+            span: evidence.location.as_ref().map(|location| (location.offset, location.length.max(1))),
         }
     }
 }
@@ -175,8 +152,6 @@ impl Diagnostic for EvidenceDiagnostic {
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         let (offset, length) = self.span?;
-        Some(Box::new(std::iter::once(
-            LabeledSpan::new_primary_with_span(Some("here".into()), (offset, length)),
-        )))
+        Some(Box::new(std::iter::once(LabeledSpan::new_primary_with_span(Some("here".into()), (offset, length)))))
     }
 }

@@ -13,14 +13,8 @@ pub struct ProblemDiagnostic {
 
 impl ProblemDiagnostic {
     pub fn new(problem: &Problem) -> Self {
-        let source = problem
-            .location
-            .as_ref()
-            .map(|location| FileSource(location.source.clone()));
-        ProblemDiagnostic {
-            problem: problem.clone(),
-            source,
-        }
+        let source = problem.location.as_ref().map(|location| FileSource(location.source.clone()));
+        ProblemDiagnostic { problem: problem.clone(), source }
     }
 }
 
@@ -44,10 +38,7 @@ impl Diagnostic for ProblemDiagnostic {
     }
 
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.problem
-            .help
-            .as_ref()
-            .map(|help| Box::new(help) as Box<dyn fmt::Display>)
+        self.problem.help.as_ref().map(|help| Box::new(help) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
@@ -56,10 +47,8 @@ impl Diagnostic for ProblemDiagnostic {
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         let location = self.problem.location.as_ref()?;
-        let label = LabeledSpan::new_primary_with_span(
-            self.problem.label.clone(),
-            (location.offset, location.length.max(1)),
-        );
+        let label =
+            LabeledSpan::new_primary_with_span(self.problem.label.clone(), (location.offset, location.length.max(1)));
         Some(Box::new(std::iter::once(label)))
     }
 }

@@ -20,11 +20,7 @@ impl SourceCode for FileSource {
         context_lines_before: usize,
         context_lines_after: usize,
     ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
-        let contents =
-            self.0
-                .text
-                .as_str()
-                .read_span(span, context_lines_before, context_lines_after)?;
+        let contents = self.0.text.as_str().read_span(span, context_lines_before, context_lines_after)?;
         let data = contents.data();
         let lines_spanned = data.iter().filter(|&&b| b == b'\n').count();
         Ok(Box::new(MietteSpanContents::new_named(

@@ -34,9 +34,7 @@ impl<'a> SourceTree<'a> {
             allow_trailing_commas: false,
             ..ParseOptions::default()
         };
-        let root = parse_to_ast(&source.text, &CollectOptions::default(), &options)
-            .ok()
-            .and_then(|r| r.value);
+        let root = parse_to_ast(&source.text, &CollectOptions::default(), &options).ok().and_then(|r| r.value);
         SourceTree { source, root }
     }
 
@@ -45,11 +43,7 @@ impl<'a> SourceTree<'a> {
     }
 
     pub fn root(&self) -> Option<TreeNode<'_, 'a>> {
-        self.root.as_ref().map(|value| TreeNode {
-            value,
-            pointer: Vec::new(),
-            key: None,
-        })
+        self.root.as_ref().map(|value| TreeNode { value, pointer: Vec::new(), key: None })
     }
 
     /// The node at an exact source pointer.
@@ -71,17 +65,9 @@ impl<'a> SourceTree<'a> {
         let range = node.value.range();
         let (start, end) = if node.is_object() || node.is_array() {
             let text = &self.source.text;
-            let first_line_end = text[range.start..range.end]
-                .find('\n')
-                .map_or(range.end, |i| range.start + i);
-            let end = text[..first_line_end]
-                .trim_end_matches('\r')
-                .len()
-                .max(range.start + 1);
-            (
-                node.key.map_or(range.start, |(key_start, _)| key_start),
-                end,
-            )
+            let first_line_end = text[range.start..range.end].find('\n').map_or(range.end, |i| range.start + i);
+            let end = text[..first_line_end].trim_end_matches('\r').len().max(range.start + 1);
+            (node.key.map_or(range.start, |(key_start, _)| key_start), end)
         } else {
             (range.start, range.end)
         };
@@ -99,14 +85,7 @@ impl<'a> SourceTree<'a> {
     /// A location at a byte offset (for errors found before a tree exists, e.g. syntax errors).
     pub fn location_at_offset(source: &Arc<SourceFile>, offset: usize, length: usize) -> Location {
         let (line, column) = source.line_column(offset);
-        Location {
-            source: Arc::clone(source),
-            pointer: String::new(),
-            offset,
-            length,
-            line,
-            column,
-        }
+        Location { source: Arc::clone(source), pointer: String::new(), offset, length, line, column }
     }
 }
 
@@ -116,19 +95,11 @@ impl<'t, 'a> TreeNode<'t, 'a> {
         let Value::Object(object) = self.value else {
             return None;
         };
-        let prop = object
-            .properties
-            .iter()
-            .rev()
-            .find(|prop| matches(prop_name(&prop.name)))?;
+        let prop = object.properties.iter().rev().find(|prop| matches(prop_name(&prop.name)))?;
         let mut pointer = self.pointer.clone();
         pointer.push(PathSegment::Key(prop_name(&prop.name).to_owned()));
         let key = prop.name.range();
-        Some(TreeNode {
-            value: &prop.value,
-            pointer,
-            key: Some((key.start, key.end)),
-        })
+        Some(TreeNode { value: &prop.value, pointer, key: Some((key.start, key.end)) })
     }
 
     pub fn item(&self, index: usize) -> Option<TreeNode<'t, 'a>> {
@@ -138,11 +109,7 @@ impl<'t, 'a> TreeNode<'t, 'a> {
         let value = array.elements.get(index)?;
         let mut pointer = self.pointer.clone();
         pointer.push(PathSegment::Index(index));
-        Some(TreeNode {
-            value,
-            pointer,
-            key: None,
-        })
+        Some(TreeNode { value, pointer, key: None })
     }
 
     pub fn is_object(&self) -> bool {
@@ -166,10 +133,7 @@ mod tests {
     use super::*;
 
     fn source(text: &str) -> Arc<SourceFile> {
-        Arc::new(SourceFile {
-            path: "t.json".into(),
-            text: text.into(),
-        })
+        Arc::new(SourceFile { path: "t.json".into(), text: text.into() })
     }
 
     #[test]
@@ -188,10 +152,7 @@ mod tests {
         let src = source("{\r\n  \"list\": [\r\n    1\r\n  ]\r\n}");
         let tree = SourceTree::parse(&src);
         let loc = tree.location(&tree.node(&["list".into()]).unwrap());
-        assert_eq!(
-            &src.text[loc.offset..loc.offset + loc.length],
-            "\"list\": ["
-        );
+        assert_eq!(&src.text[loc.offset..loc.offset + loc.length], "\"list\": [");
         assert_eq!((loc.line, loc.column), (2, 3));
         let root = tree.location(&tree.root().unwrap());
         assert_eq!(&src.text[root.offset..root.offset + root.length], "{");

@@ -42,16 +42,11 @@ impl EngineError {
     pub fn from_regorus(error: &dyn std::fmt::Display, sources: &[PolicySource]) -> Self {
         let parsed = regorus_error::parse(&format!("{error:#}"));
         let Some(path) = parsed.file else {
-            return EngineError::Unlocated {
-                message: parsed.message,
-            };
+            return EngineError::Unlocated { message: parsed.message };
         };
         let text = super::source_text(sources, &path);
         let span = text.as_deref().map(|text| {
-            let file = crate::model::SourceFile {
-                path: path.clone(),
-                text: text.to_owned(),
-            };
+            let file = crate::model::SourceFile { path: path.clone(), text: text.to_owned() };
             SourceSpan::from((file.offset_of(parsed.line, parsed.column), 1))
         });
         EngineError::Rego {

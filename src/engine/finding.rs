@@ -91,8 +91,7 @@ deny contains {"path": ["a", 1], "message": "m", "related": [{"path": ["b"], "me
 
     #[test]
     fn no_match_is_no_finding() {
-        let value =
-            eval("package t\ndeny contains {\"path\": [], \"message\": \"m\"} if { false }");
+        let value = eval("package t\ndeny contains {\"path\": [], \"message\": \"m\"} if { false }");
         assert_eq!(decode(&value).unwrap(), Vec::new());
     }
 

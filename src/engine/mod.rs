@@ -42,21 +42,16 @@ impl PolicyEngine {
     /// parameters as `data.m365lint.params`, and prepares the engine.
     pub fn load(catalog: &Catalog, params: &serde_json::Value) -> Result<Self, Vec<EngineError>> {
         // Unit tests and their test data are for `m365lint test`, not for linting.
-        let sources: Vec<PolicySource> = catalog
-            .sources()
-            .iter()
-            .filter(|source| source.kind != PolicyKind::Test)
-            .cloned()
-            .collect();
+        let sources: Vec<PolicySource> =
+            catalog.sources().iter().filter(|source| source.kind != PolicyKind::Test).cloned().collect();
         let mut engine = new_engine(&sources, params)?;
         let mut errors = Vec::new();
         for rule in catalog.rules() {
             match engine.has_declared_rule_rooted_at(&rule.source, "deny") {
                 Ok(true) => {}
-                Ok(false) => errors.push(EngineError::MissingDeny {
-                    path: rule.source.clone(),
-                    id: rule.id.to_string(),
-                }),
+                Ok(false) => {
+                    errors.push(EngineError::MissingDeny { path: rule.source.clone(), id: rule.id.to_string() })
+                }
                 Err(error) => errors.push(EngineError::from_regorus(&error, &sources)),
             }
         }
@@ -104,10 +99,7 @@ fn deny_path(rule: &RuleMeta) -> String {
 }
 
 /// A regorus engine with every source loaded, prints gathered and parameters as data.
-fn new_engine(
-    sources: &[PolicySource],
-    params: &serde_json::Value,
-) -> Result<regorus::Engine, Vec<EngineError>> {
+fn new_engine(sources: &[PolicySource], params: &serde_json::Value) -> Result<regorus::Engine, Vec<EngineError>> {
     let mut engine = regorus::Engine::new();
     engine.set_gather_prints(true);
     let mut errors = Vec::new();
@@ -118,21 +110,12 @@ fn new_engine(
     }
     let data = serde_json::json!({ "m365lint": { "params": params } });
     if let Err(error) = engine.add_data(regorus::Value::from(data)) {
-        errors.push(EngineError::Data {
-            message: error.to_string(),
-        });
+        errors.push(EngineError::Data { message: error.to_string() });
     }
-    if errors.is_empty() {
-        Ok(engine)
-    } else {
-        Err(errors)
-    }
+    if errors.is_empty() { Ok(engine) } else { Err(errors) }
 }
 
 /// Shared by the checker and the test runner: sources are reference-counted text.
 pub(crate) fn source_text(sources: &[PolicySource], path: &str) -> Option<Arc<str>> {
-    sources
-        .iter()
-        .find(|s| s.path == path)
-        .map(|s| s.text.clone())
+    sources.iter().find(|s| s.path == path).map(|s| s.text.clone())
 }

@@ -25,16 +25,9 @@ pub fn parse(text: &str) -> ParsedError {
         .lines()
         .find_map(|line| line.strip_prefix("error: "))
         .map_or_else(|| text.trim().to_owned(), |m| m.trim().to_owned());
-    let header = text
-        .lines()
-        .find_map(|line| line.trim_start().strip_prefix("--> "));
+    let header = text.lines().find_map(|line| line.trim_start().strip_prefix("--> "));
     let Some(header) = header else {
-        return ParsedError {
-            file: None,
-            line: 0,
-            column: 0,
-            message,
-        };
+        return ParsedError { file: None, line: 0, column: 0, message };
     };
     // The path may itself contain ':' (Windows drive letters), so split from the right.
     let mut parts = header.rsplitn(3, ':');
@@ -42,18 +35,8 @@ pub fn parse(text: &str) -> ParsedError {
     let line = parts.next().and_then(|l| l.trim().parse().ok());
     let file = parts.next().map(str::to_owned);
     match (file, line, column) {
-        (Some(file), Some(line), Some(column)) => ParsedError {
-            file: Some(file),
-            line,
-            column,
-            message,
-        },
-        _ => ParsedError {
-            file: None,
-            line: 0,
-            column: 0,
-            message,
-        },
+        (Some(file), Some(line), Some(column)) => ParsedError { file: Some(file), line, column, message },
+        _ => ParsedError { file: None, line: 0, column: 0, message },
     }
 }
 
@@ -61,10 +44,7 @@ pub fn parse(text: &str) -> ParsedError {
 pub fn describe(error: &dyn std::fmt::Display) -> String {
     let parsed = parse(&format!("{error:#}"));
     match parsed.file {
-        Some(file) => format!(
-            "{file}:{}:{}: {}",
-            parsed.line, parsed.column, parsed.message
-        ),
+        Some(file) => format!("{file}:{}:{}: {}", parsed.line, parsed.column, parsed.message),
         None => parsed.message,
     }
 }
@@ -79,54 +59,32 @@ mod tests {
         let parsed = parse(text);
         assert_eq!(parsed.file.as_deref(), Some("policies/y.rego"));
         assert_eq!((parsed.line, parsed.column), (5, 21));
-        assert_eq!(
-            parsed.message,
-            "`count` requires array/object/set/string argument. Got `null`."
-        );
+        assert_eq!(parsed.message, "`count` requires array/object/set/string argument. Got `null`.");
     }
 
     #[test]
     fn keeps_unlocated_errors_whole() {
-        assert_eq!(
-            parse("not a valid rule path").message,
-            "not a valid rule path"
-        );
+        assert_eq!(parse("not a valid rule path").message, "not a valid rule path");
     }
 
     /// Canary: a real regorus error must still parse into file, line, column and message.
     #[test]
     fn real_regorus_errors_still_parse() {
         let mut engine = regorus::Engine::new();
-        let error = engine
-            .add_policy(
-                "policies/canary.rego".into(),
-                "package canary\n\nx := {\"a\": }\n".into(),
-            )
-            .unwrap_err();
+        let error =
+            engine.add_policy("policies/canary.rego".into(), "package canary\n\nx := {\"a\": }\n".into()).unwrap_err();
         let parsed = parse(&format!("{error:#}"));
         assert_eq!(parsed.file.as_deref(), Some("policies/canary.rego"));
         assert_eq!(parsed.line, 3);
         assert!(parsed.column > 0);
-        assert!(
-            !parsed.message.is_empty() && !parsed.message.contains("-->"),
-            "{}",
-            parsed.message
-        );
+        assert!(!parsed.message.is_empty() && !parsed.message.contains("-->"), "{}", parsed.message);
 
         let mut engine = regorus::Engine::new();
-        engine
-            .add_policy(
-                "policies/canary.rego".into(),
-                "package canary\n\nx := count(input.n)\n".into(),
-            )
-            .unwrap();
+        engine.add_policy("policies/canary.rego".into(), "package canary\n\nx := count(input.n)\n".into()).unwrap();
         engine.set_input(regorus::Value::from_json_str(r#"{"n": null}"#).unwrap());
         let error = engine.eval_rule("data.canary.x".into()).unwrap_err();
         let parsed = parse(&format!("{error:#}"));
-        assert_eq!(
-            (parsed.file.as_deref(), parsed.line),
-            (Some("policies/canary.rego"), 3)
-        );
+        assert_eq!((parsed.file.as_deref(), parsed.line), (Some("policies/canary.rego"), 3));
         assert!(parsed.message.contains("count"), "{}", parsed.message);
     }
 

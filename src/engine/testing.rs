@@ -33,13 +33,9 @@ pub struct TestResult {
 
 /// Loads `sources` (policies, libraries and tests) with `params` as data and runs every test,
 /// in parallel. Results are sorted by file and line.
-pub fn run_tests(
-    sources: &[PolicySource],
-    params: &serde_json::Value,
-) -> Result<Vec<TestResult>, Vec<EngineError>> {
+pub fn run_tests(sources: &[PolicySource], params: &serde_json::Value) -> Result<Vec<TestResult>, Vec<EngineError>> {
     let mut engine = new_engine(sources, params)?;
-    let cases =
-        discover(&mut engine).map_err(|error| vec![EngineError::from_regorus(&error, sources)])?;
+    let cases = discover(&mut engine).map_err(|error| vec![EngineError::from_regorus(&error, sources)])?;
     engine.set_input(regorus::Value::new_object());
     if let Some(first) = cases.first() {
         // Prepare once so that the clones below share the compiled policy.
@@ -57,11 +53,7 @@ pub fn run_tests(
                     Err(error) => TestStatus::Error(super::regorus_error::describe(&error)),
                 };
                 let prints = engine.take_prints().unwrap_or_default();
-                TestResult {
-                    case,
-                    status,
-                    prints,
-                }
+                TestResult { case, status, prints }
             },
         )
         .collect();
@@ -74,9 +66,7 @@ fn rule_path(case: &TestCase) -> String {
 }
 
 /// Every non-function rule whose name starts with `test_`, once per name and package.
-fn discover(
-    engine: &mut regorus::Engine,
-) -> Result<Vec<TestCase>, Box<dyn std::error::Error + Send + Sync>> {
+fn discover(engine: &mut regorus::Engine) -> Result<Vec<TestCase>, Box<dyn std::error::Error + Send + Sync>> {
     let mut cases: Vec<TestCase> = Vec::new();
     for module in engine.get_modules().iter() {
         let package = Parser::get_path_ref_components(&module.package.refr)?
@@ -85,11 +75,7 @@ fn discover(
             .collect::<Vec<_>>()
             .join(".");
         for rule in &module.policy {
-            let Rule::Spec {
-                head: RuleHead::Compr { refr, span, .. },
-                ..
-            } = rule.as_ref()
-            else {
+            let Rule::Spec { head: RuleHead::Compr { refr, span, .. }, .. } = rule.as_ref() else {
                 continue;
             };
             let components = Parser::get_path_ref_components(refr)?;
@@ -106,10 +92,7 @@ fn discover(
                 package: package.clone(),
                 name: name.to_owned(),
             };
-            if !cases
-                .iter()
-                .any(|c| c.package == case.package && c.name == case.name)
-            {
+            if !cases.iter().any(|c| c.package == case.package && c.name == case.name) {
                 cases.push(case);
             }
         }
@@ -130,17 +113,11 @@ mod tests {
             false,
         )];
         let results = run_tests(&sources, &serde_json::json!({})).unwrap();
-        let by_name: Vec<(&str, &TestStatus)> = results
-            .iter()
-            .map(|r| (r.case.name.as_str(), &r.status))
-            .collect();
+        let by_name: Vec<(&str, &TestStatus)> = results.iter().map(|r| (r.case.name.as_str(), &r.status)).collect();
         assert_eq!(by_name.len(), 3, "{by_name:?}");
         assert_eq!(by_name[0], ("test_ok", &TestStatus::Passed));
         assert_eq!(by_name[1], ("test_bad", &TestStatus::Failed));
-        assert!(
-            matches!(by_name[2].1, TestStatus::Error(message) if message.contains("count")),
-            "{by_name:?}"
-        );
+        assert!(matches!(by_name[2].1, TestStatus::Error(message) if message.contains("count")), "{by_name:?}");
         assert_eq!(results[0].case.line, 4);
     }
 }

@@ -29,43 +29,24 @@ pub fn assemble(
     let mut provenance = Provenance::default();
     let mut collections: BTreeMap<Collection, Vec<Value>> = BTreeMap::new();
     // Where each kept object came from, to name both files in a conflict.
-    let mut seen: BTreeMap<(Collection, String), (usize, Vec<PathSegment>, usize)> =
-        BTreeMap::new();
+    let mut seen: BTreeMap<(Collection, String), (usize, Vec<PathSegment>, usize)> = BTreeMap::new();
     let mut conflicts: Vec<(usize, Issue)> = Vec::new();
 
     for (file, file_contributions) in contributions.into_iter().enumerate() {
         for contribution in file_contributions {
             let collection = contribution.collection;
-            let base = vec![
-                PathSegment::from(collection.area().key()),
-                PathSegment::from(collection.key()),
-            ];
+            let base = vec![PathSegment::from(collection.area().key()), PathSegment::from(collection.key())];
             let items = collections.entry(collection).or_default();
-            if provenance
-                .origin_of(&base)
-                .is_none_or(|(_, rest)| !rest.is_empty())
-            {
-                provenance.insert(
-                    base.clone(),
-                    Origin {
-                        file,
-                        pointer: contribution.container.clone(),
-                        kind: None,
-                    },
-                );
+            if provenance.origin_of(&base).is_none_or(|(_, rest)| !rest.is_empty()) {
+                provenance.insert(base.clone(), Origin { file, pointer: contribution.container.clone(), kind: None });
             }
             for item in contribution.items {
                 let identity = identity_of(&item.value, collection);
                 if let Some(identity) = &identity
-                    && let Some((first_file, first_pointer, index)) =
-                        seen.get(&(collection, identity.clone()))
+                    && let Some((first_file, first_pointer, index)) = seen.get(&(collection, identity.clone()))
                 {
                     if items[*index] != item.value {
-                        let first = format!(
-                            "{}{}",
-                            sources[*first_file].path,
-                            crate::model::pointer_of(first_pointer)
-                        );
+                        let first = format!("{}{}", sources[*first_file].path, crate::model::pointer_of(first_pointer));
                         conflicts.push((
                             file,
                             Issue {
@@ -88,23 +69,12 @@ pub fn assemble(
                 }
                 provenance.insert(
                     path.clone(),
-                    Origin {
-                        file,
-                        pointer: item.pointer.clone(),
-                        kind: Some(Kind::Object(collection.schema())),
-                    },
+                    Origin { file, pointer: item.pointer.clone(), kind: Some(Kind::Object(collection.schema())) },
                 );
                 for (relative, pointer, kind) in item.derived {
                     let mut derived = path.clone();
                     derived.extend(relative);
-                    provenance.insert(
-                        derived,
-                        Origin {
-                            file,
-                            pointer,
-                            kind,
-                        },
-                    );
+                    provenance.insert(derived, Origin { file, pointer, kind });
                 }
                 if let Some(identity) = identity {
                     seen.insert((collection, identity), (file, item.pointer, index));
@@ -122,19 +92,14 @@ pub fn assemble(
         return Err(problems);
     }
 
-    let areas: Vec<DataArea> = DataArea::ALL
-        .into_iter()
-        .filter(|area| collections.keys().any(|c| c.area() == *area))
-        .collect();
+    let areas: Vec<DataArea> =
+        DataArea::ALL.into_iter().filter(|area| collections.keys().any(|c| c.area() == *area)).collect();
     let mut document = Map::new();
     document.insert("tenant".into(), json!({ "name": name, "id": Value::Null }));
     document.insert(
         "areas".into(),
         Value::Object(
-            DataArea::ALL
-                .iter()
-                .map(|area| (area.key().to_owned(), Value::Bool(areas.contains(area))))
-                .collect(),
+            DataArea::ALL.iter().map(|area| (area.key().to_owned(), Value::Bool(areas.contains(area)))).collect(),
         ),
     );
     for area in &areas {
@@ -150,21 +115,14 @@ pub fn assemble(
         }
         document.insert(area.key().to_owned(), Value::Object(section));
     }
-    Ok(Assembled {
-        document: Value::Object(document),
-        provenance,
-        areas,
-    })
+    Ok(Assembled { document: Value::Object(document), provenance, areas })
 }
 
 /// The first identity field the object has, as text.
 fn identity_of(value: &Value, collection: Collection) -> Option<String> {
-    collection
-        .identity()
-        .iter()
-        .find_map(|field| match value.get(*field)? {
-            Value::String(text) if !text.is_empty() => Some(text.clone()),
-            Value::Number(n) => Some(n.to_string()),
-            _ => None,
-        })
+    collection.identity().iter().find_map(|field| match value.get(*field)? {
+        Value::String(text) if !text.is_empty() => Some(text.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    })
 }

@@ -12,23 +12,13 @@ pub fn decode(path: &str, bytes: &[u8]) -> Result<Arc<SourceFile>, Problem> {
         [0xFF, 0xFE, rest @ ..] => utf16(path, rest, u16::from_le_bytes)?,
         [0xFE, 0xFF, rest @ ..] => utf16(path, rest, u16::from_be_bytes)?,
         // JSON starts with ASCII; a NUL beside it means UTF-16 without a BOM.
-        [first, 0, ..] if *first != 0 && bytes.len() % 2 == 0 => {
-            utf16(path, bytes, u16::from_le_bytes)?
-        }
-        [0, second, ..] if *second != 0 && bytes.len() % 2 == 0 => {
-            utf16(path, bytes, u16::from_be_bytes)?
-        }
+        [first, 0, ..] if *first != 0 && bytes.len() % 2 == 0 => utf16(path, bytes, u16::from_le_bytes)?,
+        [0, second, ..] if *second != 0 && bytes.len() % 2 == 0 => utf16(path, bytes, u16::from_be_bytes)?,
         _ => utf8(path, bytes)?,
     };
     // A second BOM (e.g. a UTF-8 BOM inside UTF-16) is not content either.
-    let text = text
-        .strip_prefix('\u{feff}')
-        .map(str::to_owned)
-        .unwrap_or(text);
-    Ok(Arc::new(SourceFile {
-        path: path.to_owned(),
-        text,
-    }))
+    let text = text.strip_prefix('\u{feff}').map(str::to_owned).unwrap_or(text);
+    Ok(Arc::new(SourceFile { path: path.to_owned(), text }))
 }
 
 fn utf8(path: &str, bytes: &[u8]) -> Result<String, Problem> {
@@ -38,20 +28,14 @@ fn utf8(path: &str, bytes: &[u8]) -> Result<String, Problem> {
             let at = error.valid_up_to();
             let byte = bytes.get(at).copied().unwrap_or(0);
             // Show the file as best we can, so the diagnostic can point at the bad byte.
-            let lossy = String::from_utf8_lossy(&bytes[..at]).into_owned()
-                + &String::from_utf8_lossy(&bytes[at..]);
-            let source = Arc::new(SourceFile {
-                path: path.to_owned(),
-                text: lossy,
-            });
+            let lossy = String::from_utf8_lossy(&bytes[..at]).into_owned() + &String::from_utf8_lossy(&bytes[at..]);
+            let source = Arc::new(SourceFile { path: path.to_owned(), text: lossy });
             let (line, column) = source.line_column(at);
             Err(offset_problem(
                 IngestCode::NotUtf8,
                 &source,
                 at,
-                format!(
-                    "{path} is not valid UTF-8: byte 0x{byte:02X} at line {line}, column {column}"
-                ),
+                format!("{path} is not valid UTF-8: byte 0x{byte:02X} at line {line}, column {column}"),
                 "not UTF-8",
             ))
         }
@@ -59,12 +43,7 @@ fn utf8(path: &str, bytes: &[u8]) -> Result<String, Problem> {
 }
 
 fn utf16(path: &str, bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, Problem> {
-    let source_of = |text: String| {
-        Arc::new(SourceFile {
-            path: path.to_owned(),
-            text,
-        })
-    };
+    let source_of = |text: String| Arc::new(SourceFile { path: path.to_owned(), text });
     if bytes.len() % 2 != 0 {
         let text = String::from_utf16_lossy(&units(bytes, unit));
         let source = source_of(text);
@@ -84,9 +63,7 @@ fn utf16(path: &str, bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, P
             Ok(c) => text.push(c),
             Err(error) => {
                 let at = text.len();
-                text.push_str(&String::from_utf16_lossy(
-                    &units[text.encode_utf16().count()..],
-                ));
+                text.push_str(&String::from_utf16_lossy(&units[text.encode_utf16().count()..]));
                 let source = source_of(text);
                 let (line, column) = source.line_column(at);
                 return Err(offset_problem(
@@ -106,10 +83,7 @@ fn utf16(path: &str, bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, P
 }
 
 fn units(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Vec<u16> {
-    bytes
-        .chunks_exact(2)
-        .map(|pair| unit([pair[0], pair[1]]))
-        .collect()
+    bytes.chunks_exact(2).map(|pair| unit([pair[0], pair[1]])).collect()
 }
 
 #[cfg(test)]
@@ -126,12 +100,7 @@ mod tests {
     fn decodes_every_encoding() {
         let text = "{\"displayName\": \"Zürich – MFA\"}";
         assert_eq!(decode("f", text.as_bytes()).unwrap().text, text);
-        assert_eq!(
-            decode("f", &[b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat())
-                .unwrap()
-                .text,
-            text
-        );
+        assert_eq!(decode("f", &[b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat()).unwrap().text, text);
         assert_eq!(decode("f", &utf16le(text, true)).unwrap().text, text);
         assert_eq!(decode("f", &utf16le(text, false)).unwrap().text, text);
         let mut be = vec![0xFE, 0xFF];
@@ -151,9 +120,6 @@ mod tests {
     fn truncated_utf16_is_rejected() {
         let mut bytes = utf16le("{}", true);
         bytes.push(0x20);
-        assert_eq!(
-            decode("f", &bytes).unwrap_err().code,
-            "m365lint::ingest::not_utf16"
-        );
+        assert_eq!(decode("f", &bytes).unwrap_err().code, "m365lint::ingest::not_utf16");
     }
 }

@@ -1,43 +1,34 @@
 //! Recognizes what a parsed file exports, by content (file names do not matter), unwraps its
-//! envelope and normalizes its objects.
+//! envelope and normalizes its objects through the area modules.
 
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use serde_json::{Map, Value};
 
-use super::areas::conditional_access;
+use super::areas;
 use super::collection::Collection;
-use super::export::Contribution;
+use super::export::{Contribution, FileExport};
 use super::normalize::Normalizer;
 use super::problem::{IngestCode, Issue, locate_issues};
 use crate::model::{PathSegment, Problem, SourceFile};
 
-pub fn read_export(
-    source: &Arc<SourceFile>,
-    root: Value,
-) -> Result<Vec<Contribution>, Vec<Problem>> {
-    let mut reader = Reader {
-        normalizer: Normalizer::new(),
-        issues: Vec::new(),
-        source,
-    };
+pub fn read_export(source: &Arc<SourceFile>, root: Value) -> Result<FileExport, Vec<Problem>> {
+    let mut reader = Reader { normalizer: Normalizer::new(), issues: Vec::new(), source };
     let contributions = reader.read(root);
     let mut issues = reader.issues;
     issues.extend(reader.normalizer.take_issues());
-    if issues.is_empty() {
-        Ok(contributions)
-    } else {
-        Err(locate_issues(source, summarize_truncation(issues)))
+    if !issues.is_empty() {
+        return Err(locate_issues(source, summarize_truncation(issues)));
     }
+    let warnings = locate_issues(source, reader.normalizer.take_warnings());
+    Ok(FileExport { contributions, warnings })
 }
 
 /// A depth-truncated export has dozens of truncated values, all with one cause and one fix:
 /// the first is reported in full, the rest are counted in its message.
 fn summarize_truncation(issues: Vec<Issue>) -> Vec<Issue> {
-    let truncated = issues
-        .iter()
-        .filter(|issue| issue.code == IngestCode::TruncatedExport)
-        .count();
+    let truncated = issues.iter().filter(|issue| issue.code == IngestCode::TruncatedExport).count();
     if truncated <= 1 {
         return issues;
     }
@@ -52,11 +43,8 @@ fn summarize_truncation(issues: Vec<Issue>) -> Vec<Issue> {
                 return None;
             }
             first = false;
-            issue.message = format!(
-                "{} ({} more values in this file are truncated the same way)",
-                issue.message,
-                truncated - 1
-            );
+            issue.message =
+                format!("{} ({} more values in this file are truncated the same way)", issue.message, truncated - 1);
             Some(issue)
         })
         .collect()
@@ -73,23 +61,18 @@ impl Reader<'_> {
         match root {
             Value::Object(map) if is_graph_list(&map) => self.graph_list(map),
             Value::Array(items) => self.list(items, Vec::new(), None),
-            Value::Object(map) if conditional_access::looks_like_policy(&map) => {
-                let item = conditional_access::normalize_policy(
-                    &mut self.normalizer,
-                    Vec::new(),
-                    Value::Object(map),
-                );
-                vec![Contribution {
-                    collection: Collection::ConditionalAccessPolicies,
-                    container: Vec::new(),
-                    items: vec![item],
-                }]
-            }
+            Value::Object(map) => match areas::recognize(&map) {
+                Some(collection) => {
+                    let item = areas::normalize(collection, &mut self.normalizer, Vec::new(), Value::Object(map));
+                    vec![Contribution { collection, container: Vec::new(), items: vec![item] }]
+                }
+                None => {
+                    self.unknown(Vec::new(), format!("{} is not a recognized export", self.source.path));
+                    Vec::new()
+                }
+            },
             _ => {
-                self.unknown(
-                    Vec::new(),
-                    format!("{} is not a recognized export", self.source.path),
-                );
+                self.unknown(Vec::new(), format!("{} is not a recognized export", self.source.path));
                 Vec::new()
             }
         }
@@ -110,53 +93,32 @@ impl Reader<'_> {
             });
             return Vec::new();
         }
-        let context = map
-            .get("@odata.context")
-            .and_then(Value::as_str)
-            .map(str::to_owned);
-        let Some(Value::Array(items)) = map.remove("value") else {
-            return Vec::new();
-        };
+        let context = map.get("@odata.context").and_then(Value::as_str).map(str::to_owned);
+        let Some(Value::Array(items)) = map.remove("value") else { return Vec::new() };
         self.list(items, vec!["value".into()], context.as_deref())
     }
 
-    /// A list of exported objects (a Graph `value` array or a bare array).
-    fn list(
-        &mut self,
-        items: Vec<Value>,
-        container: Vec<PathSegment>,
-        context: Option<&str>,
-    ) -> Vec<Contribution> {
+    /// A list of exported objects (a Graph `value` array or a bare array). Each object is
+    /// recognized on its own; objects of several collections make several contributions.
+    fn list(&mut self, items: Vec<Value>, container: Vec<PathSegment>, context: Option<&str>) -> Vec<Contribution> {
         if items.is_empty() {
-            return match context {
-                Some(context) if conditional_access::is_policies_context(context) => {
-                    vec![Contribution {
-                        collection: Collection::ConditionalAccessPolicies,
-                        container,
-                        items: Vec::new(),
-                    }]
-                }
-                _ => {
+            return match context.and_then(areas::collection_for_context) {
+                Some(collection) => vec![Contribution { collection, container, items: Vec::new() }],
+                None => {
                     self.unknown(
                         container,
-                        format!(
-                            "{} holds an empty list: m365lint cannot tell what it exports",
-                            self.source.path
-                        ),
+                        format!("{} holds an empty list: m365lint cannot tell what it exports", self.source.path),
                     );
                     Vec::new()
                 }
             };
         }
-        if !items.iter().any(|item| {
-            item.as_object()
-                .is_some_and(conditional_access::looks_like_policy)
-        }) {
+        let kinds: Vec<Option<Collection>> =
+            items.iter().map(|item| item.as_object().and_then(areas::recognize)).collect();
+        if kinds.iter().all(Option::is_none) {
             let what = context
                 .and_then(|c| c.rsplit('#').next())
-                .map_or_else(String::new, |c| {
-                    format!(" (its @odata.context names `{c}`)")
-                });
+                .map_or_else(String::new, |c| format!(" (its @odata.context names `{c}`)"));
             self.unknown(
                 container,
                 format!(
@@ -166,32 +128,25 @@ impl Reader<'_> {
             );
             return Vec::new();
         }
-        let mut policies = Vec::new();
-        for (index, value) in items.into_iter().enumerate() {
+        let mut by_collection: BTreeMap<Collection, Vec<_>> = BTreeMap::new();
+        for (index, (value, kind)) in items.into_iter().zip(kinds).enumerate() {
             let mut pointer = container.clone();
             pointer.push(PathSegment::Index(index));
-            match value {
-                Value::Object(map) if conditional_access::looks_like_policy(&map) => {
-                    policies.push(conditional_access::normalize_policy(
-                        &mut self.normalizer,
-                        pointer,
-                        Value::Object(map),
-                    ));
+            match kind {
+                Some(collection) => {
+                    let item = areas::normalize(collection, &mut self.normalizer, pointer, value);
+                    by_collection.entry(collection).or_default().push(item);
                 }
-                _ => self.unknown(
+                None => self.unknown(
                     pointer,
-                    format!(
-                        "item {index} of {} is not a recognized export object",
-                        self.source.path
-                    ),
+                    format!("item {index} of {} is not a recognized export object", self.source.path),
                 ),
             }
         }
-        vec![Contribution {
-            collection: Collection::ConditionalAccessPolicies,
-            container,
-            items: policies,
-        }]
+        by_collection
+            .into_iter()
+            .map(|(collection, items)| Contribution { collection, container: container.clone(), items })
+            .collect()
     }
 
     fn unknown(&mut self, pointer: Vec<PathSegment>, message: String) {
@@ -205,8 +160,7 @@ impl Reader<'_> {
 }
 
 fn is_graph_list(map: &Map<String, Value>) -> bool {
-    matches!(map.get("value"), Some(Value::Array(_)))
-        && map.keys().all(|key| key == "value" || key.starts_with('@'))
+    matches!(map.get("value"), Some(Value::Array(_))) && map.keys().all(|key| key == "value" || key.starts_with('@'))
 }
 
 fn shorten_link(link: &str) -> String {

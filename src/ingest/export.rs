@@ -20,11 +20,7 @@ pub struct Item {
 
 impl Item {
     pub fn new(pointer: Vec<PathSegment>, value: Value) -> Self {
-        Item {
-            pointer,
-            value,
-            derived: Vec::new(),
-        }
+        Item { pointer, value, derived: Vec::new() }
     }
 }
 
@@ -36,4 +32,11 @@ pub struct Contribution {
     /// about something missing from the collection points at.
     pub container: Vec<PathSegment>,
     pub items: Vec<Item>,
+}
+
+/// Everything one file contributes, and what was worth a warning while reading it.
+#[derive(Debug, Clone)]
+pub struct FileExport {
+    pub contributions: Vec<Contribution>,
+    pub warnings: Vec<crate::model::Problem>,
 }

@@ -12,24 +12,15 @@ pub const TENANT_CONFIG: &str = "m365lint.toml";
 /// `m365lint.toml` are skipped; everything else must be an export.
 pub fn tenant_files(path: &Path) -> Result<Vec<PathBuf>, Problem> {
     let display = path.display().to_string();
-    let metadata = std::fs::metadata(path).map_err(|error| {
-        file_problem(
-            IngestCode::Unreadable,
-            &display,
-            format!("cannot read {display}: {error}"),
-        )
-    })?;
+    let metadata = std::fs::metadata(path)
+        .map_err(|error| file_problem(IngestCode::Unreadable, &display, format!("cannot read {display}: {error}")))?;
     if metadata.is_file() {
         return Ok(vec![path.to_path_buf()]);
     }
     let mut files = Vec::new();
     collect(path, &mut files)?;
     if files.is_empty() {
-        return Err(file_problem(
-            IngestCode::NoFiles,
-            &display,
-            format!("{display} holds no export files"),
-        ));
+        return Err(file_problem(IngestCode::NoFiles, &display, format!("{display} holds no export files")));
     }
     files.sort();
     Ok(files)
@@ -38,11 +29,7 @@ pub fn tenant_files(path: &Path) -> Result<Vec<PathBuf>, Problem> {
 fn collect(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), Problem> {
     let display = dir.display().to_string();
     let unreadable = |error: std::io::Error| {
-        file_problem(
-            IngestCode::Unreadable,
-            &display,
-            format!("cannot read {display}: {error}"),
-        )
+        file_problem(IngestCode::Unreadable, &display, format!("cannot read {display}: {error}"))
     };
     for entry in std::fs::read_dir(dir).map_err(unreadable)? {
         let entry = entry.map_err(unreadable)?;

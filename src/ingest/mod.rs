@@ -34,12 +34,14 @@ pub fn load_tenant(path: &Path) -> Result<Tenant, Vec<Problem>> {
     let files = files::tenant_files(path).map_err(|problem| vec![problem])?;
     let mut sources = Vec::with_capacity(files.len());
     let mut contributions = Vec::with_capacity(files.len());
+    let mut warnings = Vec::new();
     let mut problems = Vec::new();
     for file in &files {
         match read_file(file) {
-            Ok((source, contributed)) => {
+            Ok((source, export)) => {
                 sources.push(source);
-                contributions.push(contributed);
+                contributions.push(export.contributions);
+                warnings.extend(export.warnings);
             }
             Err(found) => problems.extend(found),
         }
@@ -56,33 +58,22 @@ pub fn load_tenant(path: &Path) -> Result<Tenant, Vec<Problem>> {
         document: assembled.document,
         provenance: assembled.provenance,
         areas: assembled.areas,
-        warnings: Vec::new(),
+        warnings,
     })
 }
 
-fn read_file(path: &Path) -> Result<(Arc<SourceFile>, Vec<export::Contribution>), Vec<Problem>> {
+fn read_file(path: &Path) -> Result<(Arc<SourceFile>, export::FileExport), Vec<Problem>> {
     let display = path.display().to_string();
     let bytes = std::fs::read(path).map_err(|error| {
-        vec![problem::file_problem(
-            IngestCode::Unreadable,
-            &display,
-            format!("cannot read {display}: {error}"),
-        )]
+        vec![problem::file_problem(IngestCode::Unreadable, &display, format!("cannot read {display}: {error}"))]
     })?;
     let source = decode::decode(&display, &bytes).map_err(|problem| vec![problem])?;
     let root = parse::parse(&source).map_err(|problem| vec![problem])?;
-    let contributions = detect::read_export(&source, root)?;
-    Ok((source, contributions))
+    let export = detect::read_export(&source, root)?;
+    Ok((source, export))
 }
 
 fn tenant_name(path: &Path) -> String {
-    let name = if path.is_dir() {
-        path.file_name()
-    } else {
-        path.file_stem()
-    };
-    name.map_or_else(
-        || path.display().to_string(),
-        |name| name.to_string_lossy().into_owned(),
-    )
+    let name = if path.is_dir() { path.file_name() } else { path.file_stem() };
+    name.map_or_else(|| path.display().to_string(), |name| name.to_string_lossy().into_owned())
 }

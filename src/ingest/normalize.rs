@@ -14,6 +14,7 @@ use crate::model::PathSegment;
 pub struct Normalizer {
     path: Vec<PathSegment>,
     issues: Vec<Issue>,
+    warnings: Vec<Issue>,
 }
 
 impl Default for Normalizer {
@@ -24,19 +25,11 @@ impl Default for Normalizer {
 
 impl Normalizer {
     pub fn new() -> Self {
-        Normalizer {
-            path: Vec::new(),
-            issues: Vec::new(),
-        }
+        Normalizer { path: Vec::new(), issues: Vec::new(), warnings: Vec::new() }
     }
 
     /// Normalizes the object found at `pointer` in the file.
-    pub fn object_at(
-        &mut self,
-        pointer: &[PathSegment],
-        value: Value,
-        schema: &'static ObjectSchema,
-    ) -> Value {
+    pub fn object_at(&mut self, pointer: &[PathSegment], value: Value, schema: &'static ObjectSchema) -> Value {
         self.path.clear();
         self.path.extend_from_slice(pointer);
         self.object(value, schema)
@@ -47,14 +40,35 @@ impl Normalizer {
         std::mem::take(&mut self.issues)
     }
 
-    /// Records a problem at the current position.
+    /// Warnings found so far, leaving none behind.
+    pub fn take_warnings(&mut self) -> Vec<Issue> {
+        std::mem::take(&mut self.warnings)
+    }
+
+    /// Records a problem (the file will be rejected) at the current position.
     pub fn issue(&mut self, code: IngestCode, message: String, label: &str) {
-        self.issues.push(Issue {
-            code,
-            pointer: self.path.clone(),
-            message,
-            label: Some(label.to_owned()),
-        });
+        self.issues.push(Issue { code, pointer: self.path.clone(), message, label: Some(label.to_owned()) });
+    }
+
+    /// Records a warning (a tolerated quirk worth knowing about) at the current position.
+    #[allow(dead_code)] // the area normalizers of issue 3 use it
+    pub fn warn(&mut self, code: IngestCode, message: String, label: &str) {
+        self.warnings.push(Issue { code, pointer: self.path.clone(), message, label: Some(label.to_owned()) });
+    }
+
+    /// The source pointer of the value being read.
+    #[allow(dead_code)] // the area normalizers of issue 3 use it
+    pub fn pointer(&self) -> &[PathSegment] {
+        &self.path
+    }
+
+    /// Runs `read` with the position moved to `segment` below the current one.
+    #[allow(dead_code)] // the area normalizers of issue 3 use it
+    pub fn at<T>(&mut self, segment: impl Into<PathSegment>, read: impl FnOnce(&mut Self) -> T) -> T {
+        self.path.push(segment.into());
+        let result = read(self);
+        self.path.pop();
+        result
     }
 
     pub fn object(&mut self, value: Value, schema: &'static ObjectSchema) -> Value {
@@ -62,11 +76,7 @@ impl Normalizer {
             Value::Object(map) => {
                 let mut out = Map::new();
                 self.fill(map, schema, &mut out);
-                if schema.collapse_when_empty && out.values().all(is_empty) {
-                    Value::Null
-                } else {
-                    Value::Object(out)
-                }
+                if schema.collapse_when_empty && out.values().all(is_empty) { Value::Null } else { Value::Object(out) }
             }
             Value::Null => Value::Null,
             Value::String(text) => {
@@ -80,12 +90,7 @@ impl Normalizer {
         }
     }
 
-    fn fill(
-        &mut self,
-        map: Map<String, Value>,
-        schema: &'static ObjectSchema,
-        out: &mut Map<String, Value>,
-    ) {
+    fn fill(&mut self, map: Map<String, Value>, schema: &'static ObjectSchema, out: &mut Map<String, Value>) {
         for (key, value) in map {
             if is_additional_properties(&key) {
                 if let Value::Object(inner) = value {
@@ -105,10 +110,7 @@ impl Normalizer {
             self.path.pop();
             // The same field can come twice (a model member and its AdditionalProperties
             // twin): a value wins over an empty one.
-            if out
-                .get(field.name)
-                .is_none_or(|existing| is_empty(existing) || !is_empty(&normalized))
-            {
+            if out.get(field.name).is_none_or(|existing| is_empty(existing) || !is_empty(&normalized)) {
                 out.insert(field.name.to_owned(), normalized);
             }
         }
@@ -124,6 +126,7 @@ impl Normalizer {
             Kind::Flags(schema) => self.flags(value, schema),
             Kind::List(item) => self.list(value, item),
             Kind::Object(schema) => self.object(value, schema),
+            Kind::Name => self.name(value),
             Kind::Json => value,
         }
     }
@@ -146,6 +149,32 @@ impl Normalizer {
         }
     }
 
+    fn name(&mut self, value: Value) -> Value {
+        match value {
+            Value::String(_) | Value::Null => value,
+            Value::Object(map) => {
+                let name = ["Name", "DisplayName"].iter().find_map(|wanted| {
+                    map.iter().find(|(key, _)| key.eq_ignore_ascii_case(wanted)).and_then(|(_, v)| v.as_str())
+                });
+                match name {
+                    Some(name) => Value::String(name.to_owned()),
+                    None => {
+                        self.issue(
+                            IngestCode::UnexpectedType,
+                            "expected a name, found an object without `Name`".into(),
+                            "no name",
+                        );
+                        Value::Null
+                    }
+                }
+            }
+            other => {
+                self.wrong_type(&other, "a name");
+                Value::Null
+            }
+        }
+    }
+
     fn boolean(&mut self, value: Value) -> Value {
         match value {
             Value::Bool(_) | Value::Null => value,
@@ -162,10 +191,7 @@ impl Normalizer {
         match value {
             Value::Null => Value::Null,
             Value::Number(n) if n.is_i64() || n.is_u64() => Value::Number(n),
-            Value::Number(n)
-                if n.as_f64()
-                    .is_some_and(|f| f.fract() == 0.0 && f.abs() < 9.0e15) =>
-            {
+            Value::Number(n) if n.as_f64().is_some_and(|f| f.fract() == 0.0 && f.abs() < 9.0e15) => {
                 Value::from(n.as_f64().unwrap_or_default() as i64)
             }
             Value::String(text) if text.trim().parse::<i64>().is_ok() => {
@@ -186,9 +212,7 @@ impl Normalizer {
             Value::Object(map) => {
                 let text = map
                     .iter()
-                    .find(|(k, _)| {
-                        k.eq_ignore_ascii_case("value") || k.eq_ignore_ascii_case("DateTime")
-                    })
+                    .find(|(k, _)| k.eq_ignore_ascii_case("value") || k.eq_ignore_ascii_case("DateTime"))
                     .and_then(|(_, v)| v.as_str())
                     .and_then(dates::to_rfc3339);
                 text.map_or(Value::Null, Value::String)
@@ -221,10 +245,7 @@ impl Normalizer {
                 None => {
                     self.issue(
                         IngestCode::EnumInteger,
-                        format!(
-                            "{n} is not a {} value m365lint can map (enum written as a number)",
-                            schema.name
-                        ),
+                        format!("{n} is not a {} value m365lint can map (enum written as a number)", schema.name),
                         "enum as a number",
                     );
                     Value::Null
@@ -244,11 +265,9 @@ impl Normalizer {
                 text.split(',')
                     .map(str::trim)
                     .filter(|part| !part.is_empty())
-                    .filter_map(|part| {
-                        match self.enumeration(Value::String(part.to_owned()), schema) {
-                            Value::Null => None,
-                            member => Some(member),
-                        }
+                    .filter_map(|part| match self.enumeration(Value::String(part.to_owned()), schema) {
+                        Value::Null => None,
+                        member => Some(member),
                     })
                     .collect(),
             ),
@@ -267,10 +286,7 @@ impl Normalizer {
             Value::Number(n) => {
                 self.issue(
                     IngestCode::EnumInteger,
-                    format!(
-                        "{n} is a {} flags value written as a number; m365lint cannot map it",
-                        schema.name
-                    ),
+                    format!("{n} is a {} flags value written as a number; m365lint cannot map it", schema.name),
                     "flags as a number",
                 );
                 Value::Array(Vec::new())
@@ -295,9 +311,7 @@ impl Normalizer {
                 Value::Array(out)
             }
             // ConvertTo-Json writes a one-element collection as the element itself.
-            Value::Object(_) if matches!(item, Kind::Object(_)) => {
-                Value::Array(vec![self.value(value, item)])
-            }
+            Value::Object(_) if matches!(item, Kind::Object(_)) => Value::Array(vec![self.value(value, item)]),
             Value::String(text) => {
                 if matches!(item, Kind::Object(_)) {
                     self.wrong_string(&text, "a list of objects");
@@ -313,9 +327,7 @@ impl Normalizer {
                 }
                 Value::Array(vec![self.value(Value::String(text), item)])
             }
-            scalar @ (Value::Number(_) | Value::Bool(_)) => {
-                Value::Array(vec![self.value(scalar, item)])
-            }
+            scalar @ (Value::Number(_) | Value::Bool(_)) => Value::Array(vec![self.value(scalar, item)]),
             other => {
                 self.wrong_type(&other, "a list");
                 Value::Array(Vec::new())
@@ -329,7 +341,10 @@ impl Normalizer {
         if is_truncation_marker(text) {
             self.issue(
                 IngestCode::TruncatedExport,
-                format!("expected {expected}, found '{}': the export was truncated by ConvertTo-Json's depth limit", shorten(text)),
+                format!(
+                    "expected {expected}, found '{}': the export was truncated by ConvertTo-Json's depth limit",
+                    shorten(text)
+                ),
                 "truncated here",
             );
         } else {
@@ -477,56 +492,31 @@ mod tests {
                            "ClientAppTypes": "exchangeActiveSync other"},
             "GrantControls": "@{BuiltInControls=System.Object[]; Operator=OR}"
         }));
-        let found: Vec<(IngestCode, String)> = issues
-            .iter()
-            .map(|i| (i.code, crate::model::pointer_of(&i.pointer)))
-            .collect();
-        assert!(
-            found.contains(&(IngestCode::TruncatedExport, "/Conditions/Users".into())),
-            "{found:?}"
-        );
-        assert!(
-            found.contains(&(
-                IngestCode::TruncatedExport,
-                "/Conditions/ClientAppTypes".into()
-            )),
-            "{found:?}"
-        );
-        assert!(
-            found.contains(&(IngestCode::TruncatedExport, "/GrantControls".into())),
-            "{found:?}"
-        );
+        let found: Vec<(IngestCode, String)> =
+            issues.iter().map(|i| (i.code, crate::model::pointer_of(&i.pointer))).collect();
+        assert!(found.contains(&(IngestCode::TruncatedExport, "/Conditions/Users".into())), "{found:?}");
+        assert!(found.contains(&(IngestCode::TruncatedExport, "/Conditions/ClientAppTypes".into())), "{found:?}");
+        assert!(found.contains(&(IngestCode::TruncatedExport, "/GrantControls".into())), "{found:?}");
     }
 
     #[test]
     fn unknown_closed_enum_values_and_unmapped_integers_are_issues() {
         let (_, issues) = normalize(json!({"state": "on", "grantControls": {"operator": 3}}));
         let codes: Vec<IngestCode> = issues.iter().map(|i| i.code).collect();
-        assert_eq!(
-            codes,
-            vec![IngestCode::EnumInteger, IngestCode::UnknownEnumValue]
-        );
+        assert_eq!(codes, vec![IngestCode::EnumInteger, IngestCode::UnknownEnumValue]);
     }
 
     #[test]
     fn open_enums_keep_unknown_values() {
-        let (out, issues) =
-            normalize(json!({"grantControls": {"builtInControls": ["verifiedID", "MFA"]}}));
+        let (out, issues) = normalize(json!({"grantControls": {"builtInControls": ["verifiedID", "MFA"]}}));
         assert!(issues.is_empty());
-        assert_eq!(
-            out["grantControls"]["builtInControls"],
-            json!(["verifiedID", "mfa"])
-        );
+        assert_eq!(out["grantControls"]["builtInControls"], json!(["verifiedID", "mfa"]));
     }
 
     #[test]
     fn display_names_with_spaces_are_not_truncation() {
-        let (out, issues) =
-            normalize(json!({"conditions": {"users": {"excludeGroups": "Break Glass Accounts"}}}));
+        let (out, issues) = normalize(json!({"conditions": {"users": {"excludeGroups": "Break Glass Accounts"}}}));
         assert!(issues.is_empty());
-        assert_eq!(
-            out["conditions"]["users"]["excludeGroups"],
-            json!(["Break Glass Accounts"])
-        );
+        assert_eq!(out["conditions"]["users"]["excludeGroups"], json!(["Break Glass Accounts"]));
     }
 }

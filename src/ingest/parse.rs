@@ -9,11 +9,7 @@ use crate::model::{Problem, SourceFile};
 
 pub fn parse(source: &Arc<SourceFile>) -> Result<Value, Problem> {
     if source.text.trim().is_empty() {
-        return Err(file_problem(
-            IngestCode::NotJson,
-            &source.path,
-            format!("{} is empty", source.path),
-        ));
+        return Err(file_problem(IngestCode::NotJson, &source.path, format!("{} is empty", source.path)));
     }
     serde_json::from_str(&source.text).map_err(|error| {
         // serde_json counts columns in bytes; our locations count characters.
@@ -26,10 +22,7 @@ pub fn parse(source: &Arc<SourceFile>) -> Result<Value, Problem> {
             IngestCode::NotJson,
             source,
             offset,
-            format!(
-                "{} is not valid JSON: {reason} at line {line}, column {column}",
-                source.path
-            ),
+            format!("{} is not valid JSON: {reason} at line {line}, column {column}", source.path),
             &reason,
         )
     })
@@ -55,16 +48,12 @@ mod tests {
     use super::*;
 
     fn source(text: &str) -> Arc<SourceFile> {
-        Arc::new(SourceFile {
-            path: "t.json".into(),
-            text: text.into(),
-        })
+        Arc::new(SourceFile { path: "t.json".into(), text: text.into() })
     }
 
     #[test]
     fn syntax_errors_are_located_in_characters() {
-        let problem =
-            parse(&source("{\r\n  \"name\": \"Zürich\",\r\n  \"x\": tru\r\n}")).unwrap_err();
+        let problem = parse(&source("{\r\n  \"name\": \"Zürich\",\r\n  \"x\": tru\r\n}")).unwrap_err();
         let location = problem.location.unwrap();
         assert_eq!(location.line, 3);
         assert!(problem.message.contains("line 3"), "{}", problem.message);
@@ -74,11 +63,6 @@ mod tests {
 
     #[test]
     fn empty_files_are_not_json() {
-        assert!(
-            parse(&source("  \n"))
-                .unwrap_err()
-                .message
-                .contains("empty")
-        );
+        assert!(parse(&source("  \n")).unwrap_err().message.contains("empty"));
     }
 }

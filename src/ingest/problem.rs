@@ -44,15 +44,13 @@ impl IngestCode {
     pub fn help(self) -> Option<&'static str> {
         match self {
             IngestCode::Unreadable | IngestCode::Conflict => None,
-            IngestCode::NoFiles => {
-                Some("point m365lint at an export file, or at a directory that holds export files")
-            }
+            IngestCode::NoFiles => Some("point m365lint at an export file, or at a directory that holds export files"),
             IngestCode::NotUtf8 => Some(
                 "save the export as UTF-8 (PowerShell 7: `Out-File -Encoding utf8`) or as UTF-16 with a byte-order mark (Windows PowerShell's default)",
             ),
-            IngestCode::NotUtf16 => Some(
-                "the file starts with a UTF-16 byte-order mark but is not valid UTF-16; re-export it",
-            ),
+            IngestCode::NotUtf16 => {
+                Some("the file starts with a UTF-16 byte-order mark but is not valid UTF-16; re-export it")
+            }
             IngestCode::NotJson => Some(
                 "m365lint reads JSON exports: `ConvertTo-Json -Depth 10` in PowerShell, or the body of a Microsoft Graph response",
             ),
@@ -65,9 +63,9 @@ impl IngestCode {
             IngestCode::PartialExport => Some(
                 "this is one page of a paged Microsoft Graph response: follow `@odata.nextLink` until it is absent and put every page in the tenant directory (or use `Get-Mg... -All`)",
             ),
-            IngestCode::UnexpectedType => Some(
-                "the value does not have the type Microsoft Graph documents for it; re-export the file unmodified",
-            ),
+            IngestCode::UnexpectedType => {
+                Some("the value does not have the type Microsoft Graph documents for it; re-export the file unmodified")
+            }
             IngestCode::UnknownEnumValue => {
                 Some("the value is not one this setting can take; re-export the file unmodified")
             }

@@ -39,11 +39,7 @@ impl Provenance {
 
     /// The closest recorded ancestor (or the path itself) and the segments below it.
     pub fn origin_of<'p>(&self, path: &'p [PathSegment]) -> Option<(&Origin, &'p [PathSegment])> {
-        (0..=path.len()).rev().find_map(|len| {
-            self.entries
-                .get(&path[..len])
-                .map(|origin| (origin, &path[len..]))
-        })
+        (0..=path.len()).rev().find_map(|len| self.entries.get(&path[..len]).map(|origin| (origin, &path[len..])))
     }
 
     pub fn len(&self) -> usize {
@@ -72,18 +68,12 @@ pub struct Locator<'t> {
 
 impl<'t> Locator<'t> {
     pub fn new(tenant: &'t Tenant) -> Self {
-        Locator {
-            tenant,
-            trees: tenant.sources.iter().map(|_| OnceCell::new()).collect(),
-        }
+        Locator { tenant, trees: tenant.sources.iter().map(|_| OnceCell::new()).collect() }
     }
 
     pub fn locate(&self, path: &CanonicalPath) -> Option<Resolved> {
         let (origin, rest) = self.tenant.provenance.origin_of(path.segments())?;
-        let tree = self
-            .trees
-            .get(origin.file)?
-            .get_or_init(|| SourceTree::parse(&self.tenant.sources[origin.file]));
+        let tree = self.trees.get(origin.file)?.get_or_init(|| SourceTree::parse(&self.tenant.sources[origin.file]));
         let mut node = tree.node(&origin.pointer)?;
         let mut kind = origin.kind;
         let mut exact = true;
@@ -104,10 +94,7 @@ impl<'t> Locator<'t> {
                 }
             }
         }
-        Some(Resolved {
-            location: tree.location(&node),
-            exact,
-        })
+        Some(Resolved { location: tree.location(&node), exact })
     }
 }
 
@@ -128,14 +115,11 @@ fn step<'t, 'a>(
             };
             let field = schema.and_then(|schema| schema.field(key));
             let matches = |source_key: &str| {
-                field.map_or(source_key.eq_ignore_ascii_case(key), |field| {
-                    field.matches_key(source_key)
-                })
+                field.map_or(source_key.eq_ignore_ascii_case(key), |field| field.matches_key(source_key))
             };
-            let child = node.child(matches).or_else(|| {
-                node.child(is_additional_properties)
-                    .and_then(|bag| bag.child(matches))
-            })?;
+            let child = node
+                .child(matches)
+                .or_else(|| node.child(is_additional_properties).and_then(|bag| bag.child(matches)))?;
             Some((child, field.map(|field| field.kind)))
         }
         PathSegment::Index(index) => {

@@ -15,12 +15,7 @@ pub enum DataArea {
 }
 
 impl DataArea {
-    pub const ALL: [DataArea; 4] = [
-        DataArea::ConditionalAccess,
-        DataArea::Intune,
-        DataArea::Dlp,
-        DataArea::Encryption,
-    ];
+    pub const ALL: [DataArea; 4] = [DataArea::ConditionalAccess, DataArea::Intune, DataArea::Dlp, DataArea::Encryption];
 
     /// The key of this area in the canonical document (and in its `areas` flags).
     pub fn key(self) -> &'static str {
@@ -73,13 +68,8 @@ pub enum RuleArea {
 }
 
 impl RuleArea {
-    pub const ALL: [RuleArea; 5] = [
-        RuleArea::ConditionalAccess,
-        RuleArea::Intune,
-        RuleArea::Dlp,
-        RuleArea::Encryption,
-        RuleArea::ZeroTrust,
-    ];
+    pub const ALL: [RuleArea; 5] =
+        [RuleArea::ConditionalAccess, RuleArea::Intune, RuleArea::Dlp, RuleArea::Encryption, RuleArea::ZeroTrust];
 
     pub fn key(self) -> &'static str {
         match self {

@@ -81,8 +81,7 @@ mod tests {
 
     #[test]
     fn deserializes_mixed_segments() {
-        let path: CanonicalPath =
-            serde_json::from_str(r#"["conditional_access","policies",3]"#).unwrap();
+        let path: CanonicalPath = serde_json::from_str(r#"["conditional_access","policies",3]"#).unwrap();
         assert_eq!(path.segments()[2], PathSegment::Index(3));
     }
 }

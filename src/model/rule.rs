@@ -22,9 +22,7 @@ impl TryFrom<String> for RuleId {
     fn try_from(id: String) -> Result<Self, Self::Error> {
         let valid = id.len() <= 32
             && id.starts_with(|c: char| c.is_ascii_alphabetic())
-            && id
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+            && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
         if valid {
             Ok(RuleId(id))
         } else {
@@ -71,15 +69,11 @@ impl TryFrom<String> for RuleName {
             && name.starts_with(|c: char| c.is_ascii_lowercase())
             && !name.ends_with('-')
             && !name.contains("--")
-            && name
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+            && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
         if valid {
             Ok(RuleName(name))
         } else {
-            Err(format!(
-                "invalid rule name '{name}': use kebab-case (e.g. legacy-authentication-allowed)"
-            ))
+            Err(format!("invalid rule name '{name}': use kebab-case (e.g. legacy-authentication-allowed)"))
         }
     }
 }

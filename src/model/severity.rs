@@ -16,13 +16,8 @@ pub enum Severity {
 
 impl Severity {
     /// Every severity, most severe first (the order reports list them in).
-    pub const DESCENDING: [Severity; 5] = [
-        Severity::Critical,
-        Severity::High,
-        Severity::Medium,
-        Severity::Low,
-        Severity::Info,
-    ];
+    pub const DESCENDING: [Severity; 5] =
+        [Severity::Critical, Severity::High, Severity::Medium, Severity::Low, Severity::Info];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -51,9 +46,7 @@ impl FromStr for Severity {
             "medium" => Ok(Severity::Medium),
             "high" => Ok(Severity::High),
             "critical" => Ok(Severity::Critical),
-            _ => Err(format!(
-                "unknown severity '{s}' (expected one of: critical, high, medium, low, info)"
-            )),
+            _ => Err(format!("unknown severity '{s}' (expected one of: critical, high, medium, low, info)")),
         }
     }
 }

@@ -29,10 +29,7 @@ impl SourceFile {
         }
         let rest = &self.text[offset..];
         let line_end = rest.find('\n').unwrap_or(rest.len());
-        let within = rest[..line_end]
-            .char_indices()
-            .nth(column.saturating_sub(1))
-            .map_or(line_end, |(i, _)| i);
+        let within = rest[..line_end].char_indices().nth(column.saturating_sub(1)).map_or(line_end, |(i, _)| i);
         offset + within
     }
 }
@@ -49,10 +46,7 @@ mod tests {
     use super::*;
 
     fn file(text: &str) -> SourceFile {
-        SourceFile {
-            path: "f.json".into(),
-            text: text.into(),
-        }
+        SourceFile { path: "f.json".into(), text: text.into() }
     }
 
     #[test]

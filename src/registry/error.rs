@@ -37,16 +37,8 @@ pub enum RegistryError {
     MissingPackage { path: String },
 
     #[error("duplicate rule {what} '{value}' in {first} and {second}")]
-    #[diagnostic(
-        code(m365lint::policy::duplicate),
-        help("rule ids, names and packages must be unique")
-    )]
-    Duplicate {
-        what: &'static str,
-        value: String,
-        first: String,
-        second: String,
-    },
+    #[diagnostic(code(m365lint::policy::duplicate), help("rule ids, names and packages must be unique"))]
+    Duplicate { what: &'static str, value: String, first: String, second: String },
 
     #[error("cannot read {path}: {error}")]
     #[diagnostic(code(m365lint::policy::unreadable))]

@@ -5,9 +5,7 @@ use miette::{NamedSource, SourceSpan};
 use serde::Deserialize;
 
 use super::{PolicySource, RegistryError};
-use crate::model::{
-    DataArea, Reference, RelatedResource, RuleArea, RuleId, RuleMeta, RuleName, Severity,
-};
+use crate::model::{DataArea, Reference, RelatedResource, RuleArea, RuleId, RuleMeta, RuleName, Severity};
 
 /// The annotation keys we accept: OPA's standard ones at top level, ours under `custom:`.
 #[derive(Deserialize)]
@@ -55,9 +53,7 @@ struct Block {
 
 pub fn parse_rule_meta(source: &PolicySource) -> Result<RuleMeta, RegistryError> {
     let text: &str = &source.text;
-    let package_line = find_package(text).ok_or_else(|| RegistryError::MissingPackage {
-        path: source.path.clone(),
-    })?;
+    let package_line = find_package(text).ok_or_else(|| RegistryError::MissingPackage { path: source.path.clone() })?;
     let Some(block) = find_block(text, package_line.0) else {
         return Err(RegistryError::MissingMetadata {
             path: source.path.clone(),
@@ -73,10 +69,9 @@ pub fn parse_rule_meta(source: &PolicySource) -> Result<RuleMeta, RegistryError>
                 let start = *block.line_starts.get(loc.line().saturating_sub(1))?;
                 Some(start + loc.column().saturating_sub(1))
             })
-            .map_or(
-                SourceSpan::from((block.header.0, block.header.1 - block.header.0)),
-                |at| SourceSpan::from((at.min(text.len()), 1)),
-            );
+            .map_or(SourceSpan::from((block.header.0, block.header.1 - block.header.0)), |at| {
+                SourceSpan::from((at.min(text.len()), 1))
+            });
         invalid(source, strip_location(&error.to_string()), span, None)
     })?;
 
@@ -90,12 +85,7 @@ pub fn parse_rule_meta(source: &PolicySource) -> Result<RuleMeta, RegistryError>
         ("custom.remediation", &custom.remediation),
     ] {
         if value.trim().is_empty() {
-            return Err(invalid(
-                source,
-                format!("`{field}` must not be empty"),
-                header_span,
-                None,
-            ));
+            return Err(invalid(source, format!("`{field}` must not be empty"), header_span, None));
         }
     }
     if custom.requires.is_empty() {
@@ -103,10 +93,7 @@ pub fn parse_rule_meta(source: &PolicySource) -> Result<RuleMeta, RegistryError>
             source,
             "`custom.requires` must name at least one area".into(),
             header_span,
-            Some(
-                "list the export areas the rule reads, e.g. `requires: [conditional_access]`"
-                    .into(),
-            ),
+            Some("list the export areas the rule reads, e.g. `requires: [conditional_access]`".into()),
         ));
     }
 
@@ -132,19 +119,8 @@ fn named(source: &PolicySource) -> NamedSource<String> {
     NamedSource::new(&source.path, source.text.to_string())
 }
 
-fn invalid(
-    source: &PolicySource,
-    message: String,
-    span: SourceSpan,
-    help: Option<String>,
-) -> RegistryError {
-    RegistryError::InvalidMetadata {
-        path: source.path.clone(),
-        message,
-        src: named(source),
-        span,
-        help,
-    }
+fn invalid(source: &PolicySource, message: String, span: SourceSpan, help: Option<String>) -> RegistryError {
+    RegistryError::InvalidMetadata { path: source.path.clone(), message, src: named(source), span, help }
 }
 
 /// yaml_serde appends "at line L column C"; we point at the place instead.
@@ -181,10 +157,7 @@ fn find_block(text: &str, package_start: usize) -> Option<Block> {
         let content = line.trim_end_matches(['\n', '\r']);
         let trimmed = content.trim_start();
         match &mut block {
-            None if trimmed
-                .strip_prefix('#')
-                .is_some_and(|rest| rest.trim() == "METADATA") =>
-            {
+            None if trimmed.strip_prefix('#').is_some_and(|rest| rest.trim() == "METADATA") => {
                 block = Some(Block {
                     yaml: String::new(),
                     line_starts: Vec::new(),
@@ -225,10 +198,7 @@ mod tests {
         assert_eq!(meta.id.as_str(), "CA001");
         assert_eq!(meta.severity, Severity::Critical);
         assert_eq!(meta.requires, vec![DataArea::ConditionalAccess]);
-        assert_eq!(
-            meta.package,
-            "m365lint.conditional_access.legacy_authentication_allowed"
-        );
+        assert_eq!(meta.package, "m365lint.conditional_access.legacy_authentication_allowed");
         assert_eq!(meta.references.len(), 2);
         assert!(meta.references[1].inspired);
     }
@@ -243,9 +213,7 @@ mod tests {
     fn invalid_severity_points_at_its_line() {
         let text = GOOD.replace("severity: critical", "severity: urgent");
         let err = parse_rule_meta(&source(&text)).unwrap_err();
-        let RegistryError::InvalidMetadata { span, message, .. } = err else {
-            panic!("wrong error")
-        };
+        let RegistryError::InvalidMetadata { span, message, .. } = err else { panic!("wrong error") };
         let line = text[..span.offset()].matches('\n').count() + 1;
         assert_eq!(line, 7, "{message}");
         assert!(message.contains("urgent"), "{message}");
@@ -253,13 +221,7 @@ mod tests {
 
     #[test]
     fn unknown_key_is_an_error() {
-        let text = GOOD.replace(
-            "#   rationale: why",
-            "#   rationale: why\n#   severty: high",
-        );
-        assert!(matches!(
-            parse_rule_meta(&source(&text)),
-            Err(RegistryError::InvalidMetadata { .. })
-        ));
+        let text = GOOD.replace("#   rationale: why", "#   rationale: why\n#   severty: high");
+        assert!(matches!(parse_rule_meta(&source(&text)), Err(RegistryError::InvalidMetadata { .. })));
     }
 }

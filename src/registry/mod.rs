@@ -39,10 +39,7 @@ impl Catalog {
             return Err(errors);
         }
         rules.sort_by(|a, b| a.id.cmp(&b.id));
-        Ok(Catalog {
-            rules: rules.into_iter().map(Arc::new).collect(),
-            sources,
-        })
+        Ok(Catalog { rules: rules.into_iter().map(Arc::new).collect(), sources })
     }
 
     /// The built-in catalog, plus the user's policy directories.
@@ -73,8 +70,7 @@ impl Catalog {
     /// A rule by id (`CA001`) or name (`legacy-authentication-allowed`), case-insensitively.
     pub fn find(&self, id_or_name: &str) -> Option<&Arc<RuleMeta>> {
         self.rules.iter().find(|rule| {
-            rule.id.as_str().eq_ignore_ascii_case(id_or_name)
-                || rule.name.as_str().eq_ignore_ascii_case(id_or_name)
+            rule.id.as_str().eq_ignore_ascii_case(id_or_name) || rule.name.as_str().eq_ignore_ascii_case(id_or_name)
         })
     }
 }

@@ -29,12 +29,7 @@ pub struct PolicySource {
 impl PolicySource {
     pub fn new(path: String, text: impl Into<Arc<str>>, builtin: bool) -> Self {
         let kind = kind_of(&path);
-        PolicySource {
-            path,
-            text: text.into(),
-            kind,
-            builtin,
-        }
+        PolicySource { path, text: text.into(), kind, builtin }
     }
 }
 
@@ -51,10 +46,7 @@ fn kind_of(path: &str) -> PolicyKind {
 
 /// The policies built into the binary.
 pub fn embedded_sources() -> Vec<PolicySource> {
-    EMBEDDED_POLICIES
-        .iter()
-        .map(|(path, text)| PolicySource::new((*path).to_owned(), *text, true))
-        .collect()
+    EMBEDDED_POLICIES.iter().map(|(path, text)| PolicySource::new((*path).to_owned(), *text, true)).collect()
 }
 
 /// Every `.rego` file under `dir`, recursively, sorted by path.
@@ -62,37 +54,27 @@ pub fn sources_from_dir(dir: &Path) -> Result<Vec<PolicySource>, RegistryError> 
     let mut files = Vec::new();
     collect(dir, &mut files)?;
     if files.is_empty() {
-        return Err(RegistryError::NoPolicies {
-            dir: dir.display().to_string(),
-        });
+        return Err(RegistryError::NoPolicies { dir: dir.display().to_string() });
     }
     files.sort();
     files
         .into_iter()
         .map(|file| {
-            let text = std::fs::read_to_string(&file).map_err(|error| RegistryError::Read {
-                path: file.display().to_string(),
-                error: error.to_string(),
-            })?;
+            let text = std::fs::read_to_string(&file)
+                .map_err(|error| RegistryError::Read { path: file.display().to_string(), error: error.to_string() })?;
             Ok(PolicySource::new(file.display().to_string(), text, false))
         })
         .collect()
 }
 
 fn collect(dir: &Path, files: &mut Vec<std::path::PathBuf>) -> Result<(), RegistryError> {
-    let entries = std::fs::read_dir(dir).map_err(|error| RegistryError::Read {
-        path: dir.display().to_string(),
-        error: error.to_string(),
-    })?;
+    let entries = std::fs::read_dir(dir)
+        .map_err(|error| RegistryError::Read { path: dir.display().to_string(), error: error.to_string() })?;
     for entry in entries {
-        let entry = entry.map_err(|error| RegistryError::Read {
-            path: dir.display().to_string(),
-            error: error.to_string(),
-        })?;
+        let entry =
+            entry.map_err(|error| RegistryError::Read { path: dir.display().to_string(), error: error.to_string() })?;
         let path = entry.path();
-        let hidden = path
-            .file_name()
-            .is_some_and(|name| name.to_string_lossy().starts_with('.'));
+        let hidden = path.file_name().is_some_and(|name| name.to_string_lossy().starts_with('.'));
         if hidden {
             continue;
         }
@@ -111,24 +93,14 @@ mod tests {
 
     #[test]
     fn kinds_follow_conventions() {
-        assert_eq!(
-            kind_of("policies/conditional_access/x.rego"),
-            PolicyKind::Rule
-        );
-        assert_eq!(
-            kind_of("policies/conditional_access/x_test.rego"),
-            PolicyKind::Test
-        );
+        assert_eq!(kind_of("policies/conditional_access/x.rego"), PolicyKind::Rule);
+        assert_eq!(kind_of("policies/conditional_access/x_test.rego"), PolicyKind::Test);
         assert_eq!(kind_of("policies/lib/finding.rego"), PolicyKind::Library);
         assert_eq!(kind_of(r"C:\mine\lib\helpers.rego"), PolicyKind::Library);
     }
 
     #[test]
     fn embedded_catalog_is_not_empty() {
-        assert!(
-            embedded_sources()
-                .iter()
-                .any(|s| s.kind == PolicyKind::Rule)
-        );
+        assert!(embedded_sources().iter().any(|s| s.kind == PolicyKind::Rule));
     }
 }

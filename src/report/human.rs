@@ -20,22 +20,13 @@ pub struct HumanOptions {
 impl HumanOptions {
     /// Fixed theme and width, for snapshots and pipes.
     pub fn plain() -> Self {
-        HumanOptions {
-            color: false,
-            width: 100,
-        }
+        HumanOptions { color: false, width: 100 }
     }
 }
 
 pub fn render_human(report: &Report, options: HumanOptions, out: &mut dyn Write) -> io::Result<()> {
-    let theme = if options.color {
-        GraphicalTheme::unicode()
-    } else {
-        GraphicalTheme::unicode_nocolor()
-    };
-    let handler = GraphicalReportHandler::new_themed(theme)
-        .with_width(options.width)
-        .with_links(false);
+    let theme = if options.color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
+    let handler = GraphicalReportHandler::new_themed(theme).with_width(options.width).with_links(false);
     let mut text = String::new();
     for problem in &report.problems {
         draw(&handler, &ProblemDiagnostic::new(problem), &mut text);
@@ -65,19 +56,13 @@ fn draw_tenant(handler: &GraphicalReportHandler, tenant: &TenantReport, text: &m
         match &result.outcome {
             Outcome::Fail(findings) => {
                 for finding in findings {
-                    draw(
-                        handler,
-                        &FindingDiagnostic::new(finding, &result.rule),
-                        text,
-                    );
+                    draw(handler, &FindingDiagnostic::new(finding, &result.rule), text);
                 }
             }
             Outcome::Error { message } => {
                 let problem = Problem {
                     code: format!("{} {}", result.rule.id, result.rule.name),
-                    message: format!(
-                        "rule failed to evaluate, so this tenant was not checked against it: {message}"
-                    ),
+                    message: format!("rule failed to evaluate, so this tenant was not checked against it: {message}"),
                     help: Some(format!(
                         "the policy is {}; a policy error makes the run exit with code 2",
                         result.rule.source
@@ -117,40 +102,28 @@ fn tenant_summary(tenant: &TenantReport, text: &mut String) {
                     *by_severity.entry(finding.severity).or_insert(0usize) += 1;
                 }
             }
-            Outcome::NotAssessed { missing } => not_assessed
-                .entry(missing.clone())
-                .or_default()
-                .push(result.rule.id.as_str()),
+            Outcome::NotAssessed { missing } => {
+                not_assessed.entry(missing.clone()).or_default().push(result.rule.id.as_str())
+            }
             Outcome::Error { .. } => errors += 1,
         }
     }
     let total: usize = by_severity.values().sum();
     let _ = write!(text, "{}: {total} finding{}", tenant.name, plural(total));
     if total > 0 {
-        let parts: Vec<String> = Severity::DESCENDING
-            .iter()
-            .filter_map(|s| by_severity.get(s).map(|n| format!("{n} {s}")))
-            .collect();
+        let parts: Vec<String> =
+            Severity::DESCENDING.iter().filter_map(|s| by_severity.get(s).map(|n| format!("{n} {s}"))).collect();
         let _ = write!(text, " ({})", parts.join(", "));
     }
     let assessed = passed + failed;
-    let _ = write!(
-        text,
-        "; {passed} of {assessed} assessed rule{} passed",
-        plural(assessed)
-    );
+    let _ = write!(text, "; {passed} of {assessed} assessed rule{} passed", plural(assessed));
     if errors > 0 {
         let _ = write!(text, "; {errors} rule{} failed to evaluate", plural(errors));
     }
     let _ = writeln!(text);
     for (missing, ids) in not_assessed {
         let exports: Vec<&str> = missing.iter().map(|area| area.export_name()).collect();
-        let _ = writeln!(
-            text,
-            "  not assessed (no {} export): {}",
-            exports.join(" or "),
-            ids.join(", ")
-        );
+        let _ = writeln!(text, "  not assessed (no {} export): {}", exports.join(" or "), ids.join(", "));
     }
     let _ = writeln!(text);
 }
@@ -161,35 +134,18 @@ fn summary(report: &Report, text: &mut String) {
         return;
     }
     let total = s.total_findings();
-    let _ = write!(
-        text,
-        "{} tenant{}: {total} finding{}",
-        s.tenants,
-        plural(s.tenants),
-        plural(total)
-    );
-    let parts: Vec<String> = Severity::DESCENDING
-        .iter()
-        .filter_map(|sev| s.findings.get(sev).map(|n| format!("{n} {sev}")))
-        .collect();
+    let _ = write!(text, "{} tenant{}: {total} finding{}", s.tenants, plural(s.tenants), plural(total));
+    let parts: Vec<String> =
+        Severity::DESCENDING.iter().filter_map(|sev| s.findings.get(sev).map(|n| format!("{n} {sev}"))).collect();
     if !parts.is_empty() {
         let _ = write!(text, " ({})", parts.join(", "));
     }
-    let _ = write!(
-        text,
-        "; {} passed, {} failed, {} not assessed",
-        s.passed, s.failed, s.not_assessed
-    );
+    let _ = write!(text, "; {} passed, {} failed, {} not assessed", s.passed, s.failed, s.not_assessed);
     if s.errors > 0 {
         let _ = write!(text, ", {} errors", s.errors);
     }
     if s.rejected_tenants > 0 {
-        let _ = write!(
-            text,
-            "; {} tenant{} rejected",
-            s.rejected_tenants,
-            plural(s.rejected_tenants)
-        );
+        let _ = write!(text, "; {} tenant{} rejected", s.rejected_tenants, plural(s.rejected_tenants));
     }
     if s.problems > 0 {
         let _ = write!(text, "; {} problem{}", s.problems, plural(s.problems));

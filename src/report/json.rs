@@ -15,10 +15,7 @@ pub const JSON_SCHEMA_VERSION: u32 = 1;
 pub fn render_json(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     let document = JsonReport {
         schema_version: JSON_SCHEMA_VERSION,
-        tool: Tool {
-            name: "m365lint",
-            version: env!("CARGO_PKG_VERSION"),
-        },
+        tool: Tool { name: "m365lint", version: env!("CARGO_PKG_VERSION") },
         summary: summary(report),
         problems: report.problems.iter().map(problem).collect(),
         tenants: report.tenants.iter().map(tenant).collect(),
@@ -162,12 +159,7 @@ fn summary(report: &Report) -> JsonSummary {
             low: count(Severity::Low),
             info: count(Severity::Info),
         },
-        rules: RuleCounts {
-            passed: s.passed,
-            failed: s.failed,
-            not_assessed: s.not_assessed,
-            error: s.errors,
-        },
+        rules: RuleCounts { passed: s.passed, failed: s.failed, not_assessed: s.not_assessed, error: s.errors },
         problems: s.problems,
     }
 }
@@ -176,15 +168,8 @@ fn tenant(tenant: &TenantReport) -> JsonTenant<'_> {
     JsonTenant {
         name: &tenant.name,
         path: &tenant.path,
-        status: if tenant.is_rejected() {
-            "rejected"
-        } else {
-            "assessed"
-        },
-        areas: DataArea::ALL
-            .iter()
-            .map(|area| (area.key(), tenant.areas.contains(area)))
-            .collect(),
+        status: if tenant.is_rejected() { "rejected" } else { "assessed" },
+        areas: DataArea::ALL.iter().map(|area| (area.key(), tenant.areas.contains(area))).collect(),
         problems: tenant.problems.iter().map(problem).collect(),
         warnings: tenant.warnings.iter().map(problem).collect(),
         results: tenant.results.iter().map(result).collect(),
@@ -195,14 +180,9 @@ fn result(result: &RuleResult) -> JsonResult<'_> {
     let rule = &result.rule;
     let (missing_areas, error, findings) = match &result.outcome {
         Outcome::Pass => (Vec::new(), None, Vec::new()),
-        Outcome::Fail(findings) => (
-            Vec::new(),
-            None,
-            findings
-                .iter()
-                .map(|f| finding(f, rule.name.as_str()))
-                .collect(),
-        ),
+        Outcome::Fail(findings) => {
+            (Vec::new(), None, findings.iter().map(|f| finding(f, rule.name.as_str())).collect())
+        }
         Outcome::NotAssessed { missing } => (missing.clone(), None, Vec::new()),
         Outcome::Error { message } => (Vec::new(), Some(message.as_str()), Vec::new()),
     };
@@ -257,10 +237,6 @@ fn problem(problem: &Problem) -> JsonProblem<'_> {
         file: problem.file.as_deref(),
         line: problem.location.as_ref().map(|l| l.line),
         column: problem.location.as_ref().map(|l| l.column),
-        pointer: problem
-            .location
-            .as_ref()
-            .map(|l| l.pointer.as_str())
-            .filter(|p| !p.is_empty()),
+        pointer: problem.location.as_ref().map(|l| l.pointer.as_str()).filter(|p| !p.is_empty()),
     }
 }

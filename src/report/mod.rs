@@ -66,11 +66,7 @@ impl Summary {
 
 impl Report {
     /// Sorts everything into its reporting order and counts it.
-    pub fn new(
-        mut tenants: Vec<TenantReport>,
-        mut rules: Vec<Arc<RuleMeta>>,
-        problems: Vec<Problem>,
-    ) -> Report {
+    pub fn new(mut tenants: Vec<TenantReport>, mut rules: Vec<Arc<RuleMeta>>, problems: Vec<Problem>) -> Report {
         rules.sort_by(|a, b| a.id.cmp(&b.id));
         tenants.sort_by(|a, b| a.path.cmp(&b.path).then_with(|| a.name.cmp(&b.name)));
         for tenant in &mut tenants {
@@ -93,12 +89,7 @@ impl Report {
             }
         }
         let summary = summarize(&tenants, &problems);
-        Report {
-            tenants,
-            rules,
-            problems,
-            summary,
-        }
+        Report { tenants, rules, problems, summary }
     }
 
     /// 2 when the run cannot be trusted (a problem, a rejected tenant, a rule that failed to
@@ -107,11 +98,7 @@ impl Report {
         let s = &self.summary;
         if s.problems > 0 || s.rejected_tenants > 0 || s.errors > 0 {
             2
-        } else if s
-            .findings
-            .iter()
-            .any(|(severity, count)| *severity >= fail_on && *count > 0)
-        {
+        } else if s.findings.iter().any(|(severity, count)| *severity >= fail_on && *count > 0) {
             1
         } else {
             0
@@ -128,11 +115,7 @@ fn location_key(location: Option<&Location>) -> (bool, &str, usize, usize) {
 }
 
 fn summarize(tenants: &[TenantReport], problems: &[Problem]) -> Summary {
-    let mut summary = Summary {
-        tenants: tenants.len(),
-        problems: problems.len(),
-        ..Summary::default()
-    };
+    let mut summary = Summary { tenants: tenants.len(), problems: problems.len(), ..Summary::default() };
     for tenant in tenants {
         if tenant.is_rejected() {
             summary.rejected_tenants += 1;

@@ -26,10 +26,7 @@ pub fn m365lint(args: &[&str]) -> Run {
         .output()
         .expect("the m365lint binary runs");
     Run {
-        code: output
-            .status
-            .code()
-            .expect("m365lint exits normally, not by a signal"),
+        code: output.status.code().expect("m365lint exits normally, not by a signal"),
         stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
         stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
     }
@@ -40,9 +37,8 @@ pub fn m365lint(args: &[&str]) -> Run {
 pub fn lint_with(paths: &[&str], config: Option<&str>, extra: Vec<PolicySource>) -> Report {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     std::env::set_current_dir(root).expect("cd to the repository root");
-    let config = config.map_or_else(Config::default, |path| {
-        Config::load(Path::new(path)).expect("fixture config loads")
-    });
+    let config =
+        config.map_or_else(Config::default, |path| Config::load(Path::new(path)).expect("fixture config loads"));
     let mut sources = embedded_sources();
     sources.extend(extra);
     let catalog = Catalog::build(sources).expect("catalog builds");

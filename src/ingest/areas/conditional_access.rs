@@ -2,32 +2,23 @@
 
 use serde_json::{Map, Value};
 
+use super::{has_key, normalize_plain};
 use crate::ingest::collection::Collection;
 use crate::ingest::export::Item;
 use crate::ingest::normalize::Normalizer;
 use crate::model::PathSegment;
 
-/// A Conditional Access policy has conditions and a grant, session or state member
-/// (in any casing).
-pub fn looks_like_policy(object: &Map<String, Value>) -> bool {
-    let has = |name: &str| object.keys().any(|key| key.eq_ignore_ascii_case(name));
-    has("conditions") && (has("grantControls") || has("sessionControls") || has("state"))
+/// A Conditional Access policy has conditions and a grant, session or state member.
+pub fn recognize(object: &Map<String, Value>) -> Option<Collection> {
+    let policy = has_key(object, "conditions")
+        && (has_key(object, "grantControls") || has_key(object, "sessionControls") || has_key(object, "state"));
+    policy.then_some(Collection::ConditionalAccessPolicies)
 }
 
-/// Whether an `@odata.context` names the Conditional Access policies collection.
-pub fn is_policies_context(context: &str) -> bool {
-    context.contains("conditionalAccess/policies")
+pub fn collection_for_context(context: &str) -> Option<Collection> {
+    context.contains("conditionalAccess/policies").then_some(Collection::ConditionalAccessPolicies)
 }
 
-pub fn normalize_policy(
-    normalizer: &mut Normalizer,
-    pointer: Vec<PathSegment>,
-    value: Value,
-) -> Item {
-    let value = normalizer.object_at(
-        &pointer,
-        value,
-        Collection::ConditionalAccessPolicies.schema(),
-    );
-    Item::new(pointer, value)
+pub fn normalize(collection: Collection, normalizer: &mut Normalizer, pointer: Vec<PathSegment>, value: Value) -> Item {
+    normalize_plain(collection, normalizer, pointer, value)
 }

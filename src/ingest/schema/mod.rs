@@ -4,6 +4,9 @@
 //! canonical document is generated from them.
 
 pub mod conditional_access;
+pub mod dlp;
+pub mod encryption;
+pub mod intune;
 
 /// A canonical object type.
 #[derive(Debug)]
@@ -26,6 +29,9 @@ pub struct Field {
     pub description: &'static str,
     /// Other source keys for the same value (matched case-insensitively too).
     pub aliases: &'static [&'static str],
+    /// Built by the area's normalizer (parsed from a string, unified from several forms,
+    /// computed), never read from a source key of the same name.
+    pub derived: bool,
 }
 
 /// How a field's value is read and what it becomes.
@@ -42,6 +48,9 @@ pub enum Kind {
     /// An array; `null` becomes `[]`, a single item becomes a one-item array.
     List(&'static Kind),
     Object(&'static ObjectSchema),
+    /// A name: a string, or an object whose `Name` (else `DisplayName`) is taken. DLP locations
+    /// are objects in deep exports and their names in shallow ones.
+    Name,
     /// Kept as exported (free-form JSON).
     Json,
 }
@@ -59,9 +68,9 @@ pub struct EnumSchema {
 }
 
 impl ObjectSchema {
-    /// The field a source key stands for, if any.
+    /// The field a source key stands for, if any (derived fields are never read from a key).
     pub fn field_for_key(&self, key: &str) -> Option<&'static Field> {
-        self.fields.iter().find(|field| field.matches_key(key))
+        self.fields.iter().find(|field| !field.derived && field.matches_key(key))
     }
 
     /// The field with this canonical name.
@@ -72,11 +81,7 @@ impl ObjectSchema {
 
 impl Field {
     pub fn matches_key(&self, key: &str) -> bool {
-        key.eq_ignore_ascii_case(self.name)
-            || self
-                .aliases
-                .iter()
-                .any(|alias| key.eq_ignore_ascii_case(alias))
+        key.eq_ignore_ascii_case(self.name) || self.aliases.iter().any(|alias| key.eq_ignore_ascii_case(alias))
     }
 }
 
@@ -94,28 +99,22 @@ impl Kind {
 impl EnumSchema {
     /// The canonical spelling of a member, matched case-insensitively.
     pub fn member(&self, value: &str) -> Option<&'static str> {
-        self.members
-            .iter()
-            .copied()
-            .find(|member| member.eq_ignore_ascii_case(value))
+        self.members.iter().copied().find(|member| member.eq_ignore_ascii_case(value))
     }
 
     pub fn member_for_integer(&self, value: i64) -> Option<&'static str> {
-        self.integers
-            .iter()
-            .find(|(n, _)| *n == value)
-            .map(|(_, member)| *member)
+        self.integers.iter().find(|(n, _)| *n == value).map(|(_, member)| *member)
     }
 }
 
 /// Shorthand for declaring a field without aliases.
 pub const fn field(name: &'static str, kind: Kind, description: &'static str) -> Field {
-    Field {
-        name,
-        kind,
-        description,
-        aliases: &[],
-    }
+    Field { name, kind, description, aliases: &[], derived: false }
+}
+
+/// Shorthand for declaring a field the area's normalizer builds itself.
+pub const fn derived(name: &'static str, kind: Kind, description: &'static str) -> Field {
+    Field { name, kind, description, aliases: &[], derived: true }
 }
 
 /// Shorthand for declaring a field with other source spellings.
@@ -125,12 +124,7 @@ pub const fn field_aliased(
     kind: Kind,
     description: &'static str,
 ) -> Field {
-    Field {
-        name,
-        kind,
-        description,
-        aliases,
-    }
+    Field { name, kind, description, aliases, derived: false }
 }
 
 /// Whether a source key is the Graph PowerShell SDK's bag of members that the model class
@@ -142,5 +136,15 @@ pub fn is_additional_properties(key: &str) -> bool {
 /// Every object schema reachable from the canonical document's collections, for docs and
 /// conformance tests.
 pub fn all_roots() -> Vec<(&'static str, &'static ObjectSchema)> {
-    vec![("conditional_access.policies[]", &conditional_access::POLICY)]
+    vec![
+        ("conditional_access.policies[]", &conditional_access::POLICY),
+        ("intune.compliance_policies[]", &intune::COMPLIANCE_POLICY),
+        ("intune.settings", &intune::SETTINGS),
+        ("dlp.policies[]", &dlp::POLICY),
+        ("dlp.rules[]", &dlp::RULE),
+        ("encryption.irm", &encryption::IRM),
+        ("encryption.ome[]", &encryption::OME),
+        ("encryption.transport_rules[]", &encryption::TRANSPORT_RULE),
+        ("encryption.labels[]", &encryption::LABEL),
+    ]
 }
