@@ -8,6 +8,7 @@
 pub mod cli;
 pub mod config;
 pub mod diagnostics;
+pub mod diff;
 pub mod engine;
 pub mod ingest;
 pub mod lint;

@@ -187,7 +187,7 @@ fn rules_whose_area_is_missing_are_not_assessed() {
     for result in &results {
         assert_eq!(
             result.outcome,
-            Outcome::NotAssessed { missing: vec![DataArea::ConditionalAccess] },
+            Outcome::NotAssessed { missing: vec![DataArea::ConditionalAccess], reasons: Vec::new() },
             "{} must not pass without a Conditional Access export",
             result.rule.id
         );

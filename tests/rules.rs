@@ -6,8 +6,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use m365lint::config::Config;
-use m365lint::engine::PolicyEngine;
+use m365lint::config::{Config, Overrides};
 use m365lint::model::Outcome;
 use m365lint::registry::Catalog;
 use m365lint::report::Report;
@@ -28,9 +27,8 @@ fn rule_fixtures(id: &str) -> (Vec<PathBuf>, Vec<PathBuf>, Option<PathBuf>) {
 
 fn lint_one_rule(catalog: &Catalog, id: &str, tenant: &Path, config: Option<&Path>) -> Report {
     let config = config.map_or_else(Config::default, |path| Config::load(path).unwrap());
-    let engine = PolicyEngine::load(catalog, &config.parameters.to_data()).unwrap();
-    let rule = catalog.find(id).unwrap().clone();
-    m365lint::lint::lint(&[tenant.to_path_buf()], &[rule], &engine)
+    let overrides = Overrides { select: vec![id.to_owned()], ignore: Vec::new() };
+    common::lint_catalog(&[tenant.to_str().unwrap()], &config, catalog, &overrides)
 }
 
 #[test]

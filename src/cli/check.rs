@@ -1,34 +1,16 @@
-use super::output::{human_options, print_diagnostics, write_stdout};
+use super::output::{human_options, write_stdout};
+use super::setup::Setup;
 use super::{CheckArgs, Format};
-use crate::config::Config;
-use crate::diagnostics::ProblemDiagnostic;
-use crate::engine::PolicyEngine;
-use crate::registry::Catalog;
+use crate::config::Overrides;
 use crate::report::{render_human, render_json};
 
 pub fn run(args: &CheckArgs) -> u8 {
-    let config = match Config::discover(args.config.config.as_deref()) {
-        Ok(config) => config,
-        Err(problem) => {
-            print_diagnostics([&ProblemDiagnostic::new(&problem) as &dyn miette::Diagnostic]);
-            return 2;
-        }
+    let overrides = Overrides { select: split(&args.select), ignore: split(&args.ignore) };
+    let setup = match Setup::new(&args.config, &args.policies, overrides, args.baseline.as_deref()) {
+        Ok(setup) => setup,
+        Err(code) => return code,
     };
-    let catalog = match Catalog::load(&[]) {
-        Ok(catalog) => catalog,
-        Err(errors) => {
-            print_diagnostics(errors.iter().map(|e| e as &dyn miette::Diagnostic));
-            return 2;
-        }
-    };
-    let engine = match PolicyEngine::load(&catalog, &config.parameters.to_data()) {
-        Ok(engine) => engine,
-        Err(errors) => {
-            print_diagnostics(errors.iter().map(|e| e as &dyn miette::Diagnostic));
-            return 2;
-        }
-    };
-    let report = crate::lint::lint(&args.paths, catalog.rules(), &engine);
+    let report = crate::lint::lint(&args.paths, &setup.run());
     match args.format {
         Format::Human => {
             let options = human_options();
@@ -37,4 +19,15 @@ pub fn run(args: &CheckArgs) -> u8 {
         Format::Json => write_stdout(|out| render_json(&report, out)),
     }
     report.exit_code(args.fail_on)
+}
+
+/// `--select CA001,CA002 --select dlp` → each selector.
+pub fn split(values: &[String]) -> Vec<String> {
+    values
+        .iter()
+        .flat_map(|value| value.split(','))
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .collect()
 }

@@ -1,8 +1,11 @@
 //! Command-line interface: argument definitions and one module per subcommand.
 
 mod check;
+mod diff;
+mod init;
 mod normalize;
 mod output;
+mod setup;
 mod test;
 
 use std::path::PathBuf;
@@ -28,6 +31,11 @@ pub enum Command {
     Normalize(NormalizeArgs),
     /// Run the Rego unit tests (`test_*` rules) of the built-in policies, or of DIR.
     Test(TestArgs),
+    /// Write a commented m365lint.toml with every parameter at its default.
+    Init(InitArgs),
+    /// Compare two runs (JSON reports, or exports linted on the spot): new, resolved and
+    /// unchanged findings. Exits 1 when anything is new.
+    Diff(DiffArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -41,8 +49,56 @@ pub struct CheckArgs {
     /// Lowest severity that makes the run fail with exit code 1.
     #[arg(long, value_name = "SEVERITY", default_value_t = Severity::Low, value_parser = parse_severity)]
     pub fail_on: Severity,
+    /// Run only these rules: ids or names, areas, severities (comma-separated or repeated;
+    /// replaces the configuration's `select`).
+    #[arg(long, value_name = "SELECTOR")]
+    pub select: Vec<String>,
+    /// Do not run these rules (added to the configuration's `ignore`).
+    #[arg(long, value_name = "SELECTOR")]
+    pub ignore: Vec<String>,
+    /// Fail only on findings absent from this earlier JSON report (`--format json`).
+    #[arg(long, value_name = "REPORT")]
+    pub baseline: Option<PathBuf>,
     #[command(flatten)]
     pub config: ConfigArgs,
+    /// Add the policies in DIR (and its lib/ helpers) to the built-in ones (repeatable).
+    #[arg(long = "policies", value_name = "DIR")]
+    pub policies: Vec<PathBuf>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct InitArgs {
+    /// Where to write the file.
+    #[arg(value_name = "FILE", default_value = "m365lint.toml")]
+    pub path: PathBuf,
+    /// Overwrite an existing file.
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct DiffArgs {
+    /// The earlier run: a JSON report, or a tenant export (file or directory).
+    #[arg(value_name = "OLD")]
+    pub old: PathBuf,
+    /// The later run: a JSON report, or a tenant export.
+    #[arg(value_name = "NEW")]
+    pub new: PathBuf,
+    #[arg(long, value_enum, default_value_t = DiffFormat::Human)]
+    pub format: DiffFormat,
+    #[command(flatten)]
+    pub config: ConfigArgs,
+    /// Add the policies in DIR to the built-in ones when linting an export (repeatable).
+    #[arg(long = "policies", value_name = "DIR")]
+    pub policies: Vec<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    Human,
+    Json,
+    /// A Markdown summary, e.g. for a pull request comment.
+    Markdown,
 }
 
 #[derive(Debug, clap::Args)]
@@ -86,5 +142,7 @@ pub fn run(cli: Cli) -> u8 {
         Command::Check(args) => check::run(&args),
         Command::Normalize(args) => normalize::run(&args),
         Command::Test(args) => test::run(&args),
+        Command::Init(args) => init::run(&args),
+        Command::Diff(args) => diff::run(&args),
     }
 }

@@ -31,7 +31,14 @@ pub fn run(args: &TestArgs) -> u8 {
             }
         },
     };
-    let results = match run_tests(&sources, &config.parameters.to_data()) {
+    let parameters = match config.parameters() {
+        Ok(parameters) => parameters,
+        Err(problem) => {
+            print_diagnostics([&ProblemDiagnostic::new(&problem) as &dyn miette::Diagnostic]);
+            return 2;
+        }
+    };
+    let results = match run_tests(&sources, &parameters.to_data()) {
         Ok(results) => results,
         Err(errors) => {
             print_diagnostics(errors.iter().map(|e| e as &dyn miette::Diagnostic));

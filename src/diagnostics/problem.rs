@@ -9,12 +9,20 @@ use crate::model::Problem;
 pub struct ProblemDiagnostic {
     problem: Problem,
     source: Option<FileSource>,
+    severity: miette::Severity,
 }
 
 impl ProblemDiagnostic {
+    /// A problem that makes the run untrustworthy.
     pub fn new(problem: &Problem) -> Self {
         let source = problem.location.as_ref().map(|location| FileSource(location.source.clone()));
-        ProblemDiagnostic { problem: problem.clone(), source }
+        ProblemDiagnostic { problem: problem.clone(), source, severity: miette::Severity::Error }
+    }
+
+    /// Something worth knowing that does not affect the outcome (a tolerated input quirk, an
+    /// expired or unmatched waiver).
+    pub fn warning(problem: &Problem) -> Self {
+        ProblemDiagnostic { severity: miette::Severity::Warning, ..ProblemDiagnostic::new(problem) }
     }
 }
 
@@ -35,6 +43,10 @@ impl std::error::Error for ProblemDiagnostic {}
 impl Diagnostic for ProblemDiagnostic {
     fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
         Some(Box::new(&self.problem.code))
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(self.severity)
     }
 
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {

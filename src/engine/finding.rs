@@ -52,6 +52,24 @@ pub fn decode(value: &regorus::Value) -> Result<Vec<PolicyFinding>, String> {
         .collect()
 }
 
+/// `not_assessed` is a set of strings: why the policy cannot judge the tenant.
+pub fn decode_reasons(value: &regorus::Value) -> Result<Vec<String>, String> {
+    match value {
+        regorus::Value::Undefined => Ok(Vec::new()),
+        regorus::Value::Set(set) => set
+            .iter()
+            .map(|item| match item {
+                regorus::Value::String(reason) => Ok(reason.to_string()),
+                other => Err(format!("`not_assessed` must be a set of strings, found {}", kind(other))),
+            })
+            .collect(),
+        other => Err(format!(
+            "`not_assessed` must be a set of strings (`not_assessed contains reason if {{ ... }}`), got {}",
+            kind(other)
+        )),
+    }
+}
+
 fn kind(value: &regorus::Value) -> &'static str {
     match value {
         regorus::Value::Null => "null",

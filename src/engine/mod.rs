@@ -7,6 +7,7 @@ mod finding;
 mod regorus_error;
 mod testing;
 
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
 pub use error::EngineError;
@@ -20,6 +21,8 @@ use crate::registry::{Catalog, PolicyKind, PolicySource};
 #[derive(Clone)]
 pub struct PolicyEngine {
     template: regorus::Engine,
+    /// Packages that declare `not_assessed`: reasons a policy gives for not judging a tenant.
+    not_assessed: Arc<BTreeSet<String>>,
 }
 
 /// A tenant's canonical document converted once for the engine; cloning it is cheap.
@@ -27,14 +30,26 @@ pub struct PolicyEngine {
 pub struct PreparedInput(regorus::Value);
 
 /// A worker's own engine, cloned from the template.
-pub struct Worker(regorus::Engine);
+pub struct Worker {
+    engine: regorus::Engine,
+    not_assessed: Arc<BTreeSet<String>>,
+}
 
 /// What one rule produced for one input.
 #[derive(Debug)]
 pub struct Evaluation {
-    pub result: Result<Vec<PolicyFinding>, String>,
+    pub result: Result<Verdict, String>,
     /// `print()` output of the policy, gathered rather than written to stderr.
     pub prints: Vec<String>,
+}
+
+/// A policy's answer for one tenant.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Verdict {
+    /// The findings (none: the tenant passes).
+    Findings(Vec<PolicyFinding>),
+    /// No finding, and the policy's `not_assessed` rule gave reasons it cannot judge.
+    NotAssessed(Vec<String>),
 }
 
 impl PolicyEngine {
@@ -44,8 +59,9 @@ impl PolicyEngine {
         // Unit tests and their test data are for `m365lint test`, not for linting.
         let sources: Vec<PolicySource> =
             catalog.sources().iter().filter(|source| source.kind != PolicyKind::Test).cloned().collect();
-        let mut engine = new_engine(&sources, params)?;
+        let engine = new_engine(&sources, params)?;
         let mut errors = Vec::new();
+        let mut not_assessed = BTreeSet::new();
         for rule in catalog.rules() {
             match engine.has_declared_rule_rooted_at(&rule.source, "deny") {
                 Ok(true) => {}
@@ -54,23 +70,49 @@ impl PolicyEngine {
                 }
                 Err(error) => errors.push(EngineError::from_regorus(&error, &sources)),
             }
+            if let Ok(true) = engine.has_declared_rule_rooted_at(&rule.source, "not_assessed") {
+                not_assessed.insert(rule.package.clone());
+            }
         }
         if !errors.is_empty() {
             return Err(errors);
         }
-        // Evaluating once prepares the engine (rule gathering, scheduling); clones of a
-        // prepared engine share that work instead of each redoing it.
-        engine.set_input(regorus::Value::new_object());
-        if let Some(rule) = catalog.rules().first() {
+        let mut engine = PolicyEngine { template: engine, not_assessed: Arc::new(not_assessed) };
+        engine.prepare(catalog.rules().first().map(|rule| rule.as_ref()));
+        Ok(engine)
+    }
+
+    /// The same policies with other parameters (a tenant directory's own configuration):
+    /// the parsed policies are shared, only the data and the preparation are redone.
+    pub fn with_params(
+        &self,
+        params: &serde_json::Value,
+        any_rule: Option<&RuleMeta>,
+    ) -> Result<PolicyEngine, EngineError> {
+        let mut template = self.template.clone();
+        template.clear_data();
+        let data = serde_json::json!({ "m365lint": { "params": params } });
+        template
+            .add_data(regorus::Value::from(data))
+            .map_err(|error| EngineError::Data { message: error.to_string() })?;
+        let mut engine = PolicyEngine { template, not_assessed: Arc::clone(&self.not_assessed) };
+        engine.prepare(any_rule);
+        Ok(engine)
+    }
+
+    /// Evaluating once prepares the engine (rule gathering, scheduling); clones of a prepared
+    /// engine share that work instead of each redoing it.
+    fn prepare(&mut self, any_rule: Option<&RuleMeta>) {
+        self.template.set_input(regorus::Value::new_object());
+        if let Some(rule) = any_rule {
             // The result is irrelevant; an error here shows up again on the real input.
-            let _ = engine.eval_rule(deny_path(rule));
-            let _ = engine.take_prints();
+            let _ = self.template.eval_rule(rule_path(rule, "deny"));
+            let _ = self.template.take_prints();
         }
-        Ok(PolicyEngine { template: engine })
     }
 
     pub fn worker(&self) -> Worker {
-        Worker(self.template.clone())
+        Worker { engine: self.template.clone(), not_assessed: Arc::clone(&self.not_assessed) }
     }
 
     /// Converts a canonical document for evaluation.
@@ -80,22 +122,31 @@ impl PolicyEngine {
 }
 
 impl Worker {
-    /// Evaluates `data.<package>.deny` of one rule against one input.
+    /// Evaluates `data.<package>.deny` of one rule against one input, and, when there is no
+    /// finding and the policy declares it, `data.<package>.not_assessed`.
     pub fn evaluate(&mut self, input: &PreparedInput, rule: &RuleMeta) -> Evaluation {
-        let engine = &mut self.0;
-        engine.set_input(input.0.clone());
-        let value = engine.eval_rule(deny_path(rule));
-        let prints = engine.take_prints().unwrap_or_default();
-        let result = match value {
-            Ok(value) => finding::decode(&value),
+        self.engine.set_input(input.0.clone());
+        let mut result = match self.engine.eval_rule(rule_path(rule, "deny")) {
+            Ok(value) => finding::decode(&value).map(Verdict::Findings),
             Err(error) => Err(regorus_error::describe(&error)),
         };
+        if matches!(&result, Ok(Verdict::Findings(findings)) if findings.is_empty())
+            && self.not_assessed.contains(&rule.package)
+        {
+            result = match self.engine.eval_rule(rule_path(rule, "not_assessed")) {
+                Ok(value) => finding::decode_reasons(&value).map(|reasons| {
+                    if reasons.is_empty() { Verdict::Findings(Vec::new()) } else { Verdict::NotAssessed(reasons) }
+                }),
+                Err(error) => Err(regorus_error::describe(&error)),
+            };
+        }
+        let prints = self.engine.take_prints().unwrap_or_default();
         Evaluation { result, prints }
     }
 }
 
-fn deny_path(rule: &RuleMeta) -> String {
-    format!("data.{}.deny", rule.package)
+fn rule_path(rule: &RuleMeta, name: &str) -> String {
+    format!("data.{}.{name}", rule.package)
 }
 
 /// A regorus engine with every source loaded, prints gathered and parameters as data.

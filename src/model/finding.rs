@@ -24,6 +24,17 @@ pub struct Evidence {
     pub location: Option<Location>,
 }
 
+/// Why a finding is accepted: a waiver from the configuration that matched it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WaiverInfo {
+    pub reason: String,
+    pub owner: Option<String>,
+    /// `YYYY-MM-DD`, when the waiver has an expiry date.
+    pub expires: Option<String>,
+    /// The waiver in its configuration file.
+    pub location: Option<Location>,
+}
+
 /// One violation reported by a rule, located in the original export.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Finding {
@@ -36,4 +47,19 @@ pub struct Finding {
     pub related: Vec<Evidence>,
     /// Free-form structured details from the policy (expected / actual values ...).
     pub details: Option<serde_json::Value>,
+    /// Identifies the finding across runs without line numbers: the canonical path with list
+    /// positions replaced by the identity of what is there (a policy's id, an excluded group),
+    /// plus the finding's details. Baselines and diffs match on it.
+    pub fingerprint: String,
+    /// Set when a waiver accepts the finding; it is then reported, but does not fail the run.
+    pub waiver: Option<Arc<WaiverInfo>>,
+    /// Set when `--baseline` is given and the baseline already had this finding.
+    pub in_baseline: bool,
+}
+
+impl Finding {
+    /// Whether the finding can fail the run: not waived, and not already in the baseline.
+    pub fn is_gating(&self) -> bool {
+        self.waiver.is_none() && !self.in_baseline
+    }
 }

@@ -10,7 +10,7 @@ mod severity;
 mod source;
 
 pub use area::{DataArea, RuleArea};
-pub use finding::{Evidence, Finding, Location};
+pub use finding::{Evidence, Finding, Location, WaiverInfo};
 pub use outcome::{Outcome, RuleResult};
 pub use path::{CanonicalPath, PathSegment, pointer_of};
 pub use problem::Problem;

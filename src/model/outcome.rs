@@ -6,10 +6,15 @@ use super::{DataArea, Finding, RuleMeta};
 #[derive(Debug, Clone, PartialEq)]
 pub enum Outcome {
     Pass,
+    /// At least one finding is not waived (waived ones are listed too, marked as such).
     Fail(Vec<Finding>),
-    /// A required export area is missing: neither a pass nor a failure.
+    /// Every finding is accepted by a waiver: documented, not hidden.
+    Waived(Vec<Finding>),
+    /// A required export area is missing (or the policy said it cannot judge): neither a
+    /// pass nor a failure.
     NotAssessed {
         missing: Vec<DataArea>,
+        reasons: Vec<String>,
     },
     /// The policy failed to evaluate; the run cannot be trusted.
     Error {
@@ -22,8 +27,28 @@ impl Outcome {
         match self {
             Outcome::Pass => "pass",
             Outcome::Fail(_) => "fail",
+            Outcome::Waived(_) => "waived",
             Outcome::NotAssessed { .. } => "not-assessed",
             Outcome::Error { .. } => "error",
+        }
+    }
+
+    /// The findings of a failed or waived rule.
+    pub fn findings(&self) -> &[Finding] {
+        match self {
+            Outcome::Fail(findings) | Outcome::Waived(findings) => findings,
+            _ => &[],
+        }
+    }
+
+    /// Fail or Waived, depending on whether any finding is left unwaived.
+    pub fn from_findings(findings: Vec<Finding>) -> Outcome {
+        if findings.is_empty() {
+            Outcome::Pass
+        } else if findings.iter().all(|f| f.waiver.is_some()) {
+            Outcome::Waived(findings)
+        } else {
+            Outcome::Fail(findings)
         }
     }
 }

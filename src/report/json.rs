@@ -18,6 +18,7 @@ pub fn render_json(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         tool: Tool { name: "m365lint", version: env!("CARGO_PKG_VERSION") },
         summary: summary(report),
         problems: report.problems.iter().map(problem).collect(),
+        warnings: report.warnings.iter().map(problem).collect(),
         tenants: report.tenants.iter().map(tenant).collect(),
     };
     serde_json::to_writer_pretty(&mut *out, &document)?;
@@ -31,6 +32,7 @@ struct JsonReport<'a> {
     tool: Tool,
     summary: JsonSummary,
     problems: Vec<JsonProblem<'a>>,
+    warnings: Vec<JsonProblem<'a>>,
     tenants: Vec<JsonTenant<'a>>,
 }
 
@@ -50,7 +52,9 @@ struct JsonSummary {
     problems: usize,
 }
 
+/// Findings that are not waived, by severity; waived ones counted apart.
 #[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
 struct FindingCounts {
     total: usize,
     critical: usize,
@@ -58,6 +62,11 @@ struct FindingCounts {
     medium: usize,
     low: usize,
     info: usize,
+    waived: usize,
+    /// Not waived, but already in the `--baseline` report.
+    in_baseline: usize,
+    /// Not waived and not in the baseline: what gates the run.
+    new: usize,
 }
 
 #[derive(Serialize)]
@@ -65,6 +74,7 @@ struct FindingCounts {
 struct RuleCounts {
     passed: usize,
     failed: usize,
+    waived: usize,
     not_assessed: usize,
     error: usize,
 }
@@ -92,6 +102,9 @@ struct JsonResult<'a> {
     outcome: &'static str,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     missing_areas: Vec<DataArea>,
+    /// Why the policy could not judge the tenant (not-assessed outcomes the policy declared).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    reasons: Vec<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     error: Option<&'a str>,
     findings: Vec<JsonFinding<'a>>,
@@ -110,8 +123,23 @@ struct JsonFinding<'a> {
     location: JsonLocation<'a>,
     /// The path into the canonical document (`m365lint normalize`), as a JSON pointer.
     path: String,
+    /// Identifies the finding across runs (baselines, diffs), independent of line numbers.
+    fingerprint: &'a str,
     details: Option<&'a serde_json::Value>,
     related: Vec<JsonEvidence<'a>>,
+    /// The waiver that accepts the finding, or null.
+    waiver: Option<JsonWaiver<'a>>,
+    in_baseline: bool,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct JsonWaiver<'a> {
+    reason: &'a str,
+    owner: Option<&'a str>,
+    expires: Option<&'a str>,
+    file: Option<&'a str>,
+    line: Option<usize>,
 }
 
 #[derive(Serialize)]
@@ -158,8 +186,17 @@ fn summary(report: &Report) -> JsonSummary {
             medium: count(Severity::Medium),
             low: count(Severity::Low),
             info: count(Severity::Info),
+            waived: s.waived,
+            in_baseline: s.in_baseline,
+            new: s.gating.values().sum(),
         },
-        rules: RuleCounts { passed: s.passed, failed: s.failed, not_assessed: s.not_assessed, error: s.errors },
+        rules: RuleCounts {
+            passed: s.passed,
+            failed: s.failed,
+            waived: s.waived_rules,
+            not_assessed: s.not_assessed,
+            error: s.errors,
+        },
         problems: s.problems,
     }
 }
@@ -178,14 +215,14 @@ fn tenant(tenant: &TenantReport) -> JsonTenant<'_> {
 
 fn result(result: &RuleResult) -> JsonResult<'_> {
     let rule = &result.rule;
-    let (missing_areas, error, findings) = match &result.outcome {
-        Outcome::Pass => (Vec::new(), None, Vec::new()),
-        Outcome::Fail(findings) => {
-            (Vec::new(), None, findings.iter().map(|f| finding(f, rule.name.as_str())).collect())
+    let (missing_areas, reasons, error) = match &result.outcome {
+        Outcome::NotAssessed { missing, reasons } => {
+            (missing.clone(), reasons.iter().map(String::as_str).collect(), None)
         }
-        Outcome::NotAssessed { missing } => (missing.clone(), None, Vec::new()),
-        Outcome::Error { message } => (Vec::new(), Some(message.as_str()), Vec::new()),
+        Outcome::Error { message } => (Vec::new(), Vec::new(), Some(message.as_str())),
+        Outcome::Pass | Outcome::Fail(_) | Outcome::Waived(_) => (Vec::new(), Vec::new(), None),
     };
+    let findings = result.outcome.findings().iter().map(|f| finding(f, rule.name.as_str())).collect();
     JsonResult {
         rule_id: rule.id.as_str(),
         name: rule.name.as_str(),
@@ -193,6 +230,7 @@ fn result(result: &RuleResult) -> JsonResult<'_> {
         area: rule.area.key(),
         outcome: result.outcome.kind(),
         missing_areas,
+        reasons,
         error,
         findings,
         prints: result.prints.iter().map(String::as_str).collect(),
@@ -207,8 +245,17 @@ fn finding<'a>(finding: &'a Finding, name: &'a str) -> JsonFinding<'a> {
         message: &finding.message,
         location: location(finding.location.as_ref()),
         path: finding.path.to_pointer(),
+        fingerprint: &finding.fingerprint,
         details: finding.details.as_ref(),
         related: finding.related.iter().map(evidence).collect(),
+        waiver: finding.waiver.as_deref().map(|waiver| JsonWaiver {
+            reason: &waiver.reason,
+            owner: waiver.owner.as_deref(),
+            expires: waiver.expires.as_deref(),
+            file: waiver.location.as_ref().map(|l| l.source.path.as_str()),
+            line: waiver.location.as_ref().map(|l| l.line),
+        }),
+        in_baseline: finding.in_baseline,
     }
 }
 

@@ -21,6 +21,9 @@ pub struct Report {
     pub rules: Vec<Arc<RuleMeta>>,
     /// Problems that concern the whole run (configuration, policies).
     pub problems: Vec<Problem>,
+    /// Things worth knowing about the run that do not make it untrustworthy (expired or
+    /// unmatched waivers of the run's configuration).
+    pub warnings: Vec<Problem>,
     pub summary: Summary,
 }
 
@@ -49,10 +52,18 @@ impl TenantReport {
 pub struct Summary {
     pub tenants: usize,
     pub rejected_tenants: usize,
-    /// Findings per severity.
+    /// Findings not waived, per severity (including those already in the baseline).
     pub findings: BTreeMap<Severity, usize>,
+    /// Findings that can fail the run (not waived, not in the baseline), per severity.
+    pub gating: BTreeMap<Severity, usize>,
+    /// Findings accepted by a waiver.
+    pub waived: usize,
+    /// Findings not waived that the baseline already had.
+    pub in_baseline: usize,
+    /// (tenant, rule) outcomes.
     pub passed: usize,
     pub failed: usize,
+    pub waived_rules: usize,
     pub not_assessed: usize,
     pub errors: usize,
     pub problems: usize,
@@ -66,13 +77,18 @@ impl Summary {
 
 impl Report {
     /// Sorts everything into its reporting order and counts it.
-    pub fn new(mut tenants: Vec<TenantReport>, mut rules: Vec<Arc<RuleMeta>>, problems: Vec<Problem>) -> Report {
+    pub fn new(
+        mut tenants: Vec<TenantReport>,
+        mut rules: Vec<Arc<RuleMeta>>,
+        problems: Vec<Problem>,
+        warnings: Vec<Problem>,
+    ) -> Report {
         rules.sort_by(|a, b| a.id.cmp(&b.id));
         tenants.sort_by(|a, b| a.path.cmp(&b.path).then_with(|| a.name.cmp(&b.name)));
         for tenant in &mut tenants {
             tenant.results.sort_by(|a, b| a.rule.id.cmp(&b.rule.id));
             for result in &mut tenant.results {
-                if let Outcome::Fail(findings) = &mut result.outcome {
+                if let Outcome::Fail(findings) | Outcome::Waived(findings) = &mut result.outcome {
                     for finding in findings.iter_mut() {
                         finding.related.sort_by(|a, b| {
                             location_key(a.location.as_ref())
@@ -89,16 +105,17 @@ impl Report {
             }
         }
         let summary = summarize(&tenants, &problems);
-        Report { tenants, rules, problems, summary }
+        Report { tenants, rules, problems, warnings, summary }
     }
 
     /// 2 when the run cannot be trusted (a problem, a rejected tenant, a rule that failed to
-    /// evaluate); 1 when a finding is at or above `fail_on`; 0 otherwise.
+    /// evaluate); 1 when a finding that is neither waived nor in the baseline is at or above
+    /// `fail_on`; 0 otherwise.
     pub fn exit_code(&self, fail_on: Severity) -> u8 {
         let s = &self.summary;
         if s.problems > 0 || s.rejected_tenants > 0 || s.errors > 0 {
             2
-        } else if s.findings.iter().any(|(severity, count)| *severity >= fail_on && *count > 0) {
+        } else if s.gating.iter().any(|(severity, count)| *severity >= fail_on && *count > 0) {
             1
         } else {
             0
@@ -123,14 +140,22 @@ fn summarize(tenants: &[TenantReport], problems: &[Problem]) -> Summary {
         for result in &tenant.results {
             match &result.outcome {
                 Outcome::Pass => summary.passed += 1,
-                Outcome::Fail(findings) => {
-                    summary.failed += 1;
-                    for finding in findings {
-                        *summary.findings.entry(finding.severity).or_default() += 1;
-                    }
-                }
+                Outcome::Fail(_) => summary.failed += 1,
+                Outcome::Waived(_) => summary.waived_rules += 1,
                 Outcome::NotAssessed { .. } => summary.not_assessed += 1,
                 Outcome::Error { .. } => summary.errors += 1,
+            }
+            for finding in result.outcome.findings() {
+                if finding.waiver.is_some() {
+                    summary.waived += 1;
+                    continue;
+                }
+                *summary.findings.entry(finding.severity).or_default() += 1;
+                if finding.in_baseline {
+                    summary.in_baseline += 1;
+                } else {
+                    *summary.gating.entry(finding.severity).or_default() += 1;
+                }
             }
         }
     }

@@ -4,8 +4,9 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use m365lint::config::Config;
+use m365lint::config::{Config, Overrides};
 use m365lint::engine::PolicyEngine;
+use m365lint::lint::Run as LintRun;
 use m365lint::registry::{Catalog, PolicySource, embedded_sources};
 use m365lint::report::{HumanOptions, Report, render_human, render_json};
 
@@ -42,9 +43,16 @@ pub fn lint_with(paths: &[&str], config: Option<&str>, extra: Vec<PolicySource>)
     let mut sources = embedded_sources();
     sources.extend(extra);
     let catalog = Catalog::build(sources).expect("catalog builds");
-    let engine = PolicyEngine::load(&catalog, &config.parameters.to_data()).expect("policies load");
+    lint_catalog(paths, &config, &catalog, &Overrides::default())
+}
+
+/// Lints through the library with a given configuration and catalog, as `check` does.
+pub fn lint_catalog(paths: &[&str], config: &Config, catalog: &Catalog, overrides: &Overrides) -> Report {
+    let settings = config.settings(catalog, overrides).expect("configuration resolves");
+    let engine = PolicyEngine::load(catalog, &settings.parameters.to_data()).expect("policies load");
+    let run = LintRun { catalog, config, overrides, settings: &settings, engine: &engine, baseline: None };
     let paths: Vec<PathBuf> = paths.iter().map(PathBuf::from).collect();
-    m365lint::lint::lint(&paths, catalog.rules(), &engine)
+    m365lint::lint::lint(&paths, &run)
 }
 
 pub fn lint(paths: &[&str], config: Option<&str>) -> Report {

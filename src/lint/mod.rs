@@ -1,0 +1,193 @@
+//! A run: read each tenant, evaluate its rules in parallel, locate the findings in the
+//! original files, apply waivers and the baseline, and build the report.
+
+mod baseline;
+mod fingerprint;
+mod waivers;
+
+use std::borrow::Cow;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+pub use baseline::Baseline;
+pub use fingerprint::fingerprint;
+
+use crate::config::{CONFIG_FILE, Config, ConfigFile, Overrides, Settings, WaiverScope, resolve};
+use crate::engine::{Evaluation, PolicyEngine, PolicyFinding, Verdict};
+use crate::ingest::{Locator, Tenant, load_tenant};
+use crate::model::{CanonicalPath, Evidence, Finding, Location, Outcome, Problem, RuleMeta, RuleResult};
+use crate::registry::Catalog;
+use crate::report::{Report, TenantReport};
+
+/// What a run needs besides the tenant paths: the catalog, the run's configuration resolved
+/// into settings, an engine prepared with its parameters, and an optional baseline.
+pub struct Run<'a> {
+    pub catalog: &'a Catalog,
+    pub config: &'a Config,
+    pub overrides: &'a Overrides,
+    pub settings: &'a Settings,
+    pub engine: &'a PolicyEngine,
+    pub baseline: Option<&'a Baseline>,
+}
+
+/// Lints every tenant path.
+pub fn lint(paths: &[PathBuf], run: &Run<'_>) -> Report {
+    let outcomes: Vec<(TenantReport, BTreeSet<waivers::WaiverKey>)> =
+        paths.par_iter().map(|path| lint_tenant(path, run)).collect();
+    let mut matched = BTreeSet::new();
+    let mut tenants = Vec::with_capacity(outcomes.len());
+    for (tenant, keys) in outcomes {
+        matched.extend(keys);
+        tenants.push(tenant);
+    }
+    let warnings = waivers::warnings(&run.settings.waivers, WaiverScope::Run, &matched);
+    Report::new(tenants, run.settings.rules.clone(), Vec::new(), warnings)
+}
+
+/// One tenant, start to finish. The tenant's documents are dropped when this returns; only
+/// the report (with the source files its findings point into) is kept. Also returns the
+/// waivers that matched.
+pub fn lint_tenant(path: &Path, run: &Run<'_>) -> (TenantReport, BTreeSet<waivers::WaiverKey>) {
+    let (settings, engine) = match tenant_settings(path, run) {
+        Ok(found) => found,
+        Err(problems) => return (rejected(path, problems), BTreeSet::new()),
+    };
+    let tenant = match load_tenant(path) {
+        Ok(tenant) => tenant,
+        Err(problems) => return (rejected(path, problems), BTreeSet::new()),
+    };
+    let mut results = evaluate(&tenant, &settings.rules, &engine);
+    let matched = waivers::apply(&tenant.name, &tenant.document, &mut results, &settings.waivers);
+    if let Some(baseline) = run.baseline {
+        for result in &mut results {
+            if let Outcome::Fail(findings) | Outcome::Waived(findings) = &mut result.outcome {
+                for finding in findings {
+                    finding.in_baseline = baseline.contains(&tenant.name, &finding.fingerprint);
+                }
+            }
+        }
+    }
+    let mut warnings = tenant.warnings.clone();
+    warnings.extend(waivers::warnings(&settings.waivers, WaiverScope::Tenant, &matched));
+    let report = TenantReport {
+        name: tenant.name.clone(),
+        path: tenant.path.clone(),
+        areas: tenant.areas.clone(),
+        problems: Vec::new(),
+        results,
+        warnings,
+    };
+    (report, matched)
+}
+
+/// The run's settings, or those of the tenant directory's own `m365lint.toml` merged over them
+/// (with an engine holding its parameters).
+fn tenant_settings<'r>(
+    path: &Path,
+    run: &'r Run<'_>,
+) -> Result<(Cow<'r, Settings>, Cow<'r, PolicyEngine>), Vec<Problem>> {
+    let own = path.join(CONFIG_FILE);
+    if !path.is_dir() || !own.is_file() {
+        return Ok((Cow::Borrowed(run.settings), Cow::Borrowed(run.engine)));
+    }
+    let file = ConfigFile::read(&own).map_err(|problem| vec![problem])?;
+    let mut layers: Vec<(&ConfigFile, WaiverScope)> = run.config.file.iter().map(|f| (f, WaiverScope::Run)).collect();
+    layers.push((&file, WaiverScope::Tenant));
+    let settings = resolve(&layers, run.catalog, run.overrides)?;
+    if settings.parameters == run.settings.parameters {
+        return Ok((Cow::Owned(settings), Cow::Borrowed(run.engine)));
+    }
+    let engine = run
+        .engine
+        .with_params(&settings.parameters.to_data(), settings.rules.first().map(|rule| rule.as_ref()))
+        .map_err(|error| {
+            vec![Problem {
+                code: "m365lint::config::invalid".into(),
+                message: format!("{}: {error}", own.display()),
+                help: None,
+                file: Some(own.display().to_string()),
+                location: None,
+                label: None,
+            }]
+        })?;
+    Ok((Cow::Owned(settings), Cow::Owned(engine)))
+}
+
+fn rejected(path: &Path, problems: Vec<Problem>) -> TenantReport {
+    let name = if path.is_dir() { path.file_name() } else { path.file_stem() };
+    TenantReport {
+        name: name.map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned()),
+        path: path.display().to_string(),
+        areas: Vec::new(),
+        problems,
+        results: Vec::new(),
+        warnings: Vec::new(),
+    }
+}
+
+/// Evaluates every rule against a tenant; rules whose areas are missing are not assessed.
+pub fn evaluate(tenant: &Tenant, rules: &[Arc<RuleMeta>], engine: &PolicyEngine) -> Vec<RuleResult> {
+    let input = PolicyEngine::prepare_input(&tenant.document);
+    let evaluations: Vec<(Arc<RuleMeta>, Evaluation)> = rules
+        .par_iter()
+        .filter(|rule| rule.requires.iter().all(|area| tenant.has_area(*area)))
+        .map_init(|| engine.worker(), |worker, rule| (Arc::clone(rule), worker.evaluate(&input, rule)))
+        .collect();
+
+    let locator = Locator::new(tenant);
+    let mut results: Vec<RuleResult> = rules
+        .iter()
+        .filter_map(|rule| {
+            let missing: Vec<_> = rule.requires.iter().copied().filter(|area| !tenant.has_area(*area)).collect();
+            (!missing.is_empty()).then(|| RuleResult {
+                rule: Arc::clone(rule),
+                outcome: Outcome::NotAssessed { missing, reasons: Vec::new() },
+                prints: Vec::new(),
+            })
+        })
+        .collect();
+    for (rule, Evaluation { result, prints }) in evaluations {
+        let outcome = match result {
+            Ok(Verdict::Findings(findings)) => Outcome::from_findings(
+                findings.into_iter().map(|f| locate(&locator, &tenant.document, &rule, f)).collect(),
+            ),
+            Ok(Verdict::NotAssessed(reasons)) => Outcome::NotAssessed { missing: Vec::new(), reasons },
+            Err(message) => Outcome::Error { message },
+        };
+        results.push(RuleResult { rule, outcome, prints });
+    }
+    results
+}
+
+fn locate(locator: &Locator<'_>, document: &serde_json::Value, rule: &RuleMeta, finding: PolicyFinding) -> Finding {
+    let location = location_of(locator, &finding.path);
+    let related = finding
+        .related
+        .into_iter()
+        .map(|evidence| {
+            let location = location_of(locator, &evidence.path);
+            Evidence { message: evidence.message, path: evidence.path, location }
+        })
+        .collect();
+    let fingerprint = fingerprint(rule.id.as_str(), finding.path.segments(), finding.details.as_ref(), document);
+    Finding {
+        rule: rule.id.clone(),
+        // A finding that sets no severity of its own has the rule's (after overrides).
+        severity: finding.severity.unwrap_or(rule.severity),
+        message: finding.message,
+        path: finding.path,
+        location,
+        related,
+        details: finding.details,
+        fingerprint,
+        waiver: None,
+        in_baseline: false,
+    }
+}
+
+fn location_of(locator: &Locator<'_>, path: &CanonicalPath) -> Option<Location> {
+    locator.locate(path).map(|resolved| resolved.location)
+}
