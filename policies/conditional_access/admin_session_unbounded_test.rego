@@ -194,3 +194,12 @@ test_fires_when_the_policy_excludes_an_unapproved_user if {
 		"'Admin session lifetime' excludes user f0e1d2c3-b4a5-4697-8a8b-9c0d1e2f3a4b, which is not an approved exclusion",
 	)
 }
+
+test_every_other_narrowing_condition_is_a_near_miss if {
+	every case in td.narrowing_cases_except(set()) {
+		findings_for_two_roles([object.union(admins, {"conditions": case.conditions})]) == near_miss(
+			td.narrowing_path(case),
+			sprintf("'Admin session lifetime' %s", [case.reason]),
+		)
+	}
+}

@@ -215,3 +215,12 @@ test_an_excluded_privileged_role_is_a_near_miss if {
 		"'Require MFA for all users' excludes directory role Privileged Role Administrator (e8611ab8-c189-46e8-94e1-60213ab1f814)",
 	)
 }
+
+test_every_other_narrowing_condition_is_a_near_miss if {
+	every case in td.narrowing_cases_except(set()) {
+		findings_for_two_roles([object.union(admins, {"conditions": case.conditions})]) == near_miss(
+			td.narrowing_path(case),
+			sprintf("'Phishing-resistant MFA for administrators' %s", [case.reason]),
+		)
+	}
+}

@@ -89,3 +89,15 @@ test_fires_when_the_block_applies_to_android_only if {
 		"'Block device code flow' applies only to platforms android",
 	)
 }
+
+test_every_other_narrowing_condition_is_a_near_miss if {
+	cases := td.narrowing_cases_except({"authentication_flows"})
+	# Guards against a vacuous pass: 11 cases, at most two left out.
+	count(cases) >= 9
+	every case in cases {
+		findings([object.union(td.device_code_block_policy, {"conditions": case.conditions})]) == near_miss(
+			td.narrowing_path(case),
+			sprintf("'Block device code flow' %s", [case.reason]),
+		)
+	}
+}

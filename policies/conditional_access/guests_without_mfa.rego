@@ -84,7 +84,10 @@ uncovered := ca.guest_types - covered
 scope_shortfalls(i) := {s |
 	some j, user in ca.array_at(ca.policies[i], ["conditions", "users", "excludeUsers"])
 	ca.guests_user(user)
-	s := {"path": ca.at(i, ["conditions", "users", "excludeUsers", j]), "reason": "excludes all guests and external users"}
+	s := {
+		"path": ca.at(i, ["conditions", "users", "excludeUsers", j]),
+		"reason": "excludes all guests and external users",
+	}
 } | {s |
 	condition := ca.guests_condition(ca.policies[i], "excludeGuestsOrExternalUsers")
 	some t in uncovered

@@ -217,3 +217,12 @@ test_lists_every_reason_of_a_partial_guest_policy if {
 		"details": {"uncoveredGuestTypes": every_type},
 	}}
 }
+
+test_every_other_narrowing_condition_is_a_near_miss if {
+	every case in td.narrowing_cases_except(set()) {
+		findings([object.union(td.guest_mfa_policy, {"conditions": case.conditions})]) == near_miss(
+			td.narrowing_path(case),
+			sprintf("'Require MFA for guests' %s", [case.reason]),
+		)
+	}
+}

@@ -106,3 +106,15 @@ test_fires_when_the_policy_is_disabled if {
 	policy := object.union(td.sign_in_risk_policy, {"state": "disabled"})
 	findings([policy]) == near_miss(["conditional_access", "policies", 0, "state"], "'MFA at medium or high sign-in risk' is disabled")
 }
+
+test_every_other_narrowing_condition_is_a_near_miss if {
+	cases := td.narrowing_cases_except({"sign_in_risk"})
+	# Guards against a vacuous pass: 11 cases, at most two left out.
+	count(cases) >= 9
+	every case in cases {
+		findings([object.union(td.sign_in_risk_policy, {"conditions": case.conditions})]) == near_miss(
+			td.narrowing_path(case),
+			sprintf("'MFA at medium or high sign-in risk' %s", [case.reason]),
+		)
+	}
+}

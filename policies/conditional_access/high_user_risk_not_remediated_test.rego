@@ -126,3 +126,15 @@ test_emergency_access_exclusions_are_approved if {
 	found := rule.deny with input as td.tenant([policy]) with data.m365lint.params as td.params_with_emergency_access
 	found == set()
 }
+
+test_every_other_narrowing_condition_is_a_near_miss if {
+	cases := td.narrowing_cases_except({"user_risk"})
+	# Guards against a vacuous pass: 11 cases, at most two left out.
+	count(cases) >= 9
+	every case in cases {
+		findings([object.union(td.user_risk_policy, {"conditions": case.conditions})]) == near_miss(
+			td.narrowing_path(case),
+			sprintf("'Password change at high user risk' %s", [case.reason]),
+		)
+	}
+}

@@ -100,3 +100,12 @@ test_approved_exclusions_do_not_fire if {
 	found := rule.deny with input as td.tenant([policy]) with data.m365lint.params as params
 	found == set()
 }
+
+test_every_other_narrowing_condition_is_a_near_miss if {
+	every case in td.narrowing_cases_except(set()) {
+		findings([object.union(td.managed_device_policy, {"conditions": case.conditions})]) == near_miss(
+			td.narrowing_path(case),
+			sprintf("'Require a managed device' %s", [case.reason]),
+		)
+	}
+}

@@ -114,3 +114,15 @@ test_fires_when_the_policy_applies_only_at_sign_in_risk if {
 		"'MFA to register security info' applies only at sign-in risk medium, high",
 	)
 }
+
+test_every_other_narrowing_condition_is_a_near_miss if {
+	cases := td.narrowing_cases_except({"locations"})
+	# Guards against a vacuous pass: 11 cases, at most two left out.
+	count(cases) >= 9
+	every case in cases {
+		findings([object.union(td.registration_policy, {"conditions": case.conditions})]) == near_miss(
+			td.narrowing_path(case),
+			sprintf("'Security info registration from trusted locations only' %s", [case.reason]),
+		)
+	}
+}

@@ -197,3 +197,55 @@ guest_mfa_policy := object.union(mfa_policy, {
 	"displayName": "Require MFA for guests",
 	"conditions": {"users": {"includeUsers": [], "includeGuestsOrExternalUsers": all_guests}},
 })
+
+# One case per narrowing condition (catalog.md, "Narrowed"): the conditions that narrow a
+# policy, where the near miss points (below the policy's `conditions`) and its reason.
+narrowing_cases := [
+	{"category": "user_risk", "conditions": {"userRiskLevels": ["high"]}, "at": ["userRiskLevels"], "reason": "applies only at user risk high"},
+	{"category": "sign_in_risk", "conditions": {"signInRiskLevels": ["medium"]}, "at": ["signInRiskLevels"], "reason": "applies only at sign-in risk medium"},
+	{"category": "service_principal_risk", "conditions": {"servicePrincipalRiskLevels": ["high"]}, "at": ["servicePrincipalRiskLevels"], "reason": "applies only at service principal risk high"},
+	{"category": "insider_risk", "conditions": {"insiderRiskLevels": ["elevated"]}, "at": ["insiderRiskLevels"], "reason": "applies only at insider risk elevated"},
+	{
+		"category": "platforms",
+		"conditions": {"platforms": {"includePlatforms": ["iOS"], "excludePlatforms": []}},
+		"at": ["platforms", "includePlatforms"],
+		"reason": "applies only to platforms iOS",
+	},
+	{
+		"category": "platforms",
+		"conditions": {"platforms": {"includePlatforms": ["all"], "excludePlatforms": ["linux"]}},
+		"at": ["platforms", "excludePlatforms"],
+		"reason": "excludes platforms linux",
+	},
+	{
+		"category": "locations",
+		"conditions": {"locations": {"includeLocations": ["AllTrusted"], "excludeLocations": []}},
+		"at": ["locations", "includeLocations"],
+		"reason": "applies only in locations AllTrusted",
+	},
+	{
+		"category": "locations",
+		"conditions": {"locations": {"includeLocations": ["All"], "excludeLocations": ["AllTrusted"]}},
+		"at": ["locations", "excludeLocations"],
+		"reason": "excludes locations AllTrusted",
+	},
+	{
+		"category": "devices",
+		"conditions": {"devices": {"deviceFilter": {"mode": "include", "rule": "device.operatingSystem -eq \"Windows\""}}},
+		"at": ["devices", "deviceFilter"],
+		"reason": "applies only to devices that match the filter 'device.operatingSystem -eq \"Windows\"'",
+	},
+	{"category": "client_apps", "conditions": {"clientAppTypes": ["browser"]}, "at": ["clientAppTypes"], "reason": "applies only to client apps browser"},
+	{
+		"category": "authentication_flows",
+		"conditions": {"authenticationFlows": {"transferMethods": ["authenticationTransfer"]}},
+		"at": ["authenticationFlows", "transferMethods"],
+		"reason": "applies only to authentication flows authenticationTransfer",
+	},
+]
+
+# The narrowing cases except the categories a rule is about.
+narrowing_cases_except(categories) := [c | some c in narrowing_cases; not c.category in categories]
+
+# The path of a narrowing case's near miss in policy 0.
+narrowing_path(case) := array.concat(["conditional_access", "policies", 0, "conditions"], case.at)
