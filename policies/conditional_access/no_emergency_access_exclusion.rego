@@ -1,7 +1,8 @@
 # METADATA
 # title: Protective policy does not exclude the emergency-access accounts
 # description: >-
-#   One finding per enforced Conditional Access policy that includes All users and blocks
+#   One finding per enforced Conditional Access policy (state `enabled`, or no state in the
+#   export: an unknown state is treated as on) that includes All users and blocks
 #   access or requires MFA (including an authentication strength) or a compliant or hybrid
 #   joined device, but does not exclude every configured emergency-access account: one
 #   finding for the users of `emergency_access.users` missing from `excludeUsers` (matched by
@@ -66,7 +67,7 @@ else := "requires MFA or a managed device"
 # Enforced all-users policies that could lock everyone out.
 scoped contains i if {
 	some i, p in ca.policies
-	ca.enforced(p)
+	ca.maybe_enforced(p)
 	ca.all_users(p)
 	protective(p)
 }

@@ -104,3 +104,12 @@ test_the_info_finding_stands_alone_without_protective_policies if {
 		"severity": "info",
 	}}
 }
+
+test_a_policy_without_state_is_judged_as_on if {
+	policy := excluding(object.remove(td.mfa_policy, ["state"]), {"excludeUsers": ["bg-1111@contoso.onmicrosoft.com"]})
+	findings([policy]) == {{
+		"path": ["conditional_access", "policies", 0, "conditions", "users", "excludeGroups"],
+		"message": "Policy 'Require MFA for all users' requires MFA for all users but does not exclude emergency-access group 9e4b8c1d-2f3a-4b5c-8d6e-7f8091a2b3c4: a mistake or an outage could lock every administrator out",
+		"details": {"policyId": "11111111-1111-4111-8111-111111111111", "kind": "groups", "missing": ["9e4b8c1d-2f3a-4b5c-8d6e-7f8091a2b3c4"]},
+	}}
+}

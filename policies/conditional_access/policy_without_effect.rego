@@ -1,7 +1,8 @@
 # METADATA
 # title: Conditional Access policy has no effect
 # description: >-
-#   One finding per enforced Conditional Access policy that cannot change any sign-in: it has
+#   One finding per enforced Conditional Access policy (state `enabled`, or no state in the
+#   export: an unknown state is treated as on) that cannot change any sign-in: it has
 #   no grant control (no built-in control, authentication strength, custom control or terms
 #   of use) and no enabled session control (a session control with `isEnabled` true,
 #   `disableResilienceDefaults` true, or a continuous access evaluation mode); or its users
@@ -60,16 +61,16 @@ apps(p, field) := ca.array_at(p, ["conditions", "applications", field])
 # Enforced policies judged on their users.
 for_users contains i if {
 	some i, p in ca.policies
-	ca.enforced(p)
+	ca.maybe_enforced(p)
 	not workload_identities(p)
 }
 
 deny contains finding.at(
 	ca.at(i, ["grantControls"]),
-	sprintf("Policy %s is on but has no grant control and no enabled session control: it changes nothing", [ca.label(p)]),
+	sprintf("Policy %s has no grant control and no enabled session control: it changes nothing", [ca.label(p)]),
 ) if {
 	some i, p in ca.policies
-	ca.enforced(p)
+	ca.maybe_enforced(p)
 	count(ca.controls(p)) == 0
 	not enabled_session_control(p)
 }
@@ -162,7 +163,7 @@ deny contains finding.at(
 	sprintf("Policy %s targets cloud apps None: it applies to nothing", [ca.label(p)]),
 ) if {
 	some i, p in ca.policies
-	ca.enforced(p)
+	ca.maybe_enforced(p)
 	some j, app in apps(p, "includeApplications")
 	lower(app) == "none"
 }
@@ -172,7 +173,7 @@ deny contains finding.at(
 	sprintf("Policy %s targets no cloud app, user action or authentication context: it applies to nothing", [ca.label(p)]),
 ) if {
 	some i, p in ca.policies
-	ca.enforced(p)
+	ca.maybe_enforced(p)
 	count(apps(p, "includeApplications")) == 0
 	count(apps(p, "includeUserActions")) == 0
 	count(apps(p, "includeAuthenticationContextClassReferences")) == 0
@@ -183,7 +184,7 @@ deny contains finding.at(
 	sprintf("Policy %s excludes every cloud app it includes: it applies to nothing", [ca.label(p)]),
 ) if {
 	some i, p in ca.policies
-	ca.enforced(p)
+	ca.maybe_enforced(p)
 	included := ca.lowered(apps(p, "includeApplications"))
 	count(included - {"none"}) > 0
 	count(included - ca.lowered(apps(p, "excludeApplications"))) == 0

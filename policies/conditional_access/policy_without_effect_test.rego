@@ -47,7 +47,7 @@ test_report_only_and_disabled_policies_are_out_of_scope if {
 test_fires_without_grant_and_session_controls if {
 	findings([nothing_to_do]) == {{
 		"path": ["conditional_access", "policies", 0, "grantControls"],
-		"message": "Policy 'Leftover pilot' is on but has no grant control and no enabled session control: it changes nothing",
+		"message": "Policy 'Leftover pilot' has no grant control and no enabled session control: it changes nothing",
 	}}
 }
 
@@ -58,7 +58,7 @@ test_empty_grant_controls_and_disabled_session_controls_have_no_effect if {
 	})
 	findings([policy]) == {{
 		"path": ["conditional_access", "policies", 0, "grantControls"],
-		"message": "Policy 'Sitzungsdauer für alle' is on but has no grant control and no enabled session control: it changes nothing",
+		"message": "Policy 'Sitzungsdauer für alle' has no grant control and no enabled session control: it changes nothing",
 	}}
 }
 
@@ -168,7 +168,7 @@ test_a_workload_identity_policy_is_still_judged_on_its_effect if {
 	policy := object.union(workload_policy, {"grantControls": null})
 	findings([policy]) == {{
 		"path": ["conditional_access", "policies", 0, "grantControls"],
-		"message": "Policy 'Block service principals outside trusted networks' is on but has no grant control and no enabled session control: it changes nothing",
+		"message": "Policy 'Block service principals outside trusted networks' has no grant control and no enabled session control: it changes nothing",
 	}}
 }
 
@@ -180,7 +180,7 @@ test_reports_every_reason_once_per_policy if {
 	findings([td.mfa_policy, policy]) == {
 		{
 			"path": ["conditional_access", "policies", 1, "grantControls"],
-			"message": "Policy 'Leftover pilot' is on but has no grant control and no enabled session control: it changes nothing",
+			"message": "Policy 'Leftover pilot' has no grant control and no enabled session control: it changes nothing",
 		},
 		{
 			"path": ["conditional_access", "policies", 1, "conditions", "users", "includeUsers", 0],
@@ -191,4 +191,11 @@ test_reports_every_reason_once_per_policy if {
 			"message": "Policy 'Leftover pilot' targets cloud apps None: it applies to nothing",
 		},
 	}
+}
+
+test_a_policy_without_state_is_judged_as_on if {
+	findings([object.remove(nothing_to_do, ["state"])]) == {{
+		"path": ["conditional_access", "policies", 0, "grantControls"],
+		"message": "Policy 'Leftover pilot' has no grant control and no enabled session control: it changes nothing",
+	}}
 }

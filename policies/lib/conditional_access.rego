@@ -52,6 +52,13 @@ report_only(p) if p.state == "enabledForReportingButNotEnforced"
 
 disabled(p) if p.state == "disabled"
 
+# Policy p may be enforcing: it is on, or its state is not in the export. Rules that warn about
+# what an enforced policy does treat an unknown state as on, so that missing data never passes.
+maybe_enforced(p) if {
+	not report_only(p)
+	not disabled(p)
+}
+
 # ---------------------------------------------------------------------------------------------
 # Grants
 

@@ -241,3 +241,10 @@ test_abbreviated_lists_name_three_items_and_count_the_rest if {
 	ca.abbreviated(["a", "b", "c"], ", ") == "a, b, c"
 	ca.abbreviated(["a", "b", "c", "d", "e"], "; ") == "a; b; c and 2 more"
 }
+
+test_only_a_known_off_state_is_not_maybe_enforced if {
+	ca.maybe_enforced(td.mfa_policy)
+	ca.maybe_enforced(object.remove(td.mfa_policy, ["state"]))
+	not ca.maybe_enforced(object.union(td.mfa_policy, {"state": "disabled"}))
+	not ca.maybe_enforced(object.union(td.mfa_policy, {"state": "enabledForReportingButNotEnforced"}))
+}
