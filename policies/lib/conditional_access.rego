@@ -1,6 +1,7 @@
 # Shared definitions for Conditional Access rules (catalog.md, "Shared definitions"):
-# enforced, broad and narrowed policies, grants, approved exclusions, and the shortfalls that
-# make a policy a near miss. Every shortfall points at the exact offending value.
+# enforced, broad and narrowed policies, grants, approved exclusions, privileged roles, guests,
+# and the shortfalls that make a policy a near miss. Every shortfall points at the exact
+# offending value.
 package m365lint.lib.conditional_access
 
 import rego.v1
@@ -30,6 +31,18 @@ else := sprintf("'%s'", [p.id]) if is_string(p.id)
 
 else := "(unnamed policy)"
 
+# The array at `path` below `obj`; [] when it is missing, null or not an array, so that rules
+# never iterate over null (which regorus rejects).
+array_at(obj, path) := value if {
+	value := object.get(obj, path, [])
+	is_array(value)
+} else := []
+
+# Up to three items of a sorted list, joined by `separator`, and how many more there are.
+abbreviated(items, separator) := concat(separator, items) if count(items) <= 3
+
+else := sprintf("%s and %d more", [concat(separator, array.slice(items, 0, 3)), count(items) - 3])
+
 # ---------------------------------------------------------------------------------------------
 # State
 
@@ -39,12 +52,19 @@ report_only(p) if p.state == "enabledForReportingButNotEnforced"
 
 disabled(p) if p.state == "disabled"
 
+# Policy p may be enforcing: it is on, or its state is not in the export. Rules that warn about
+# what an enforced policy does treat an unknown state as on, so that missing data never passes.
+maybe_enforced(p) if {
+	not report_only(p)
+	not disabled(p)
+}
+
 # ---------------------------------------------------------------------------------------------
 # Grants
 
 grant(p) := p.grantControls if is_object(p.grantControls)
 
-builtin_controls(p) := {c | some c in grant(p).builtInControls}
+builtin_controls(p) := {c | some c in array_at(p, ["grantControls", "builtInControls"])}
 
 blocks(p) if "block" in builtin_controls(p)
 
@@ -55,10 +75,106 @@ mfa_grant(p) if is_object(grant(p).authenticationStrength)
 
 requires_compliant_device(p) if "compliantDevice" in builtin_controls(p)
 
+# Every control of p's grant a user may have to satisfy: built-in controls by their Graph name,
+# "authenticationStrength", and custom controls and terms of use by a descriptive name.
+controls(p) := ((builtin_controls(p) | strength_control(p)) | custom_controls(p)) | terms_of_use(p)
+
+strength_control(p) := {"authenticationStrength" | is_object(grant(p).authenticationStrength)}
+
+custom_controls(p) := {sprintf("custom control %s", [c]) | some c in array_at(p, ["grantControls", "customAuthenticationFactors"])}
+
+terms_of_use(p) := {sprintf("terms of use %s", [t]) | some t in array_at(p, ["grantControls", "termsOfUse"])}
+
+and_operator(p) if grant(p).operator == "AND"
+
+operator_text(p) := grant(p).operator if is_string(grant(p).operator)
+
+else := "not set"
+
+# Why policy i does not make one of the `accepted` controls a condition of access (category
+# "grant"); `wanted` names them in messages, e.g. "MFA". With operator AND one accepted control
+# is enough; otherwise (OR, or no operator) a user may satisfy any one control, so every
+# control must be accepted.
+grant_shortfalls(i, accepted, wanted) := {s |
+	count(controls(policies[i])) == 0
+	s := {
+		"category": "grant",
+		"path": at(i, ["grantControls"]),
+		"reason": sprintf("has no grant controls, so it does not require %s", [wanted]),
+	}
+} | {s |
+	found := controls(policies[i])
+	count(found) > 0
+	count(found & accepted) == 0
+	s := {
+		"category": "grant",
+		"path": at(i, ["grantControls", "builtInControls"]),
+		"reason": sprintf("requires %s, not %s", [concat(", ", sort(found)), wanted]),
+	}
+} | {s |
+	p := policies[i]
+	not and_operator(p)
+	count(controls(p) & accepted) > 0
+	alternatives := controls(p) - accepted
+	count(alternatives) > 0
+	s := {
+		"category": "grant",
+		"path": at(i, ["grantControls", "operator"]),
+		"reason": sprintf("requires only one of its controls (operator %s), so users can satisfy it with %s instead of %s", [operator_text(p), concat(", ", sort(alternatives)), wanted]),
+	}
+}
+
+# Phishing-resistant: an authentication strength whose allowed combinations are all within
+# these methods (compared ignoring case).
+phishing_resistant_methods := {"windowshelloforbusiness", "fido2", "x509certificatemultifactor"}
+
+strength_combinations(p) := {c | some c in array_at(p, ["grantControls", "authenticationStrength", "allowedCombinations"]); is_string(c)}
+
+strength_label(p) := sprintf("'%s'", [grant(p).authenticationStrength.displayName]) if {
+	is_string(grant(p).authenticationStrength.displayName)
+} else := sprintf("'%s'", [grant(p).authenticationStrength.id]) if {
+	is_string(grant(p).authenticationStrength.id)
+} else := "(unnamed)"
+
+# Why policy i does not make a phishing-resistant authentication strength a condition of
+# access (category "grant"). An empty or unexported list of combinations is not resistant.
+phishing_resistance_shortfalls(i) := grant_shortfalls(i, {"authenticationStrength"}, "a phishing-resistant authentication strength") | {s |
+	p := policies[i]
+	is_object(grant(p).authenticationStrength)
+	count(strength_combinations(p)) == 0
+	s := {
+		"category": "grant",
+		"path": at(i, ["grantControls", "authenticationStrength"]),
+		"reason": sprintf("requires authentication strength %s, whose allowed combinations are not in the export", [strength_label(p)]),
+	}
+} | {s |
+	p := policies[i]
+	weak := {c | some c in strength_combinations(p); not lower(c) in phishing_resistant_methods}
+	count(weak) > 0
+	s := {
+		"category": "grant",
+		"path": at(i, ["grantControls", "authenticationStrength", "allowedCombinations"]),
+		"reason": sprintf("requires authentication strength %s, which also allows methods that are not phishing-resistant: %s", [strength_label(p), abbreviated(sort(weak), "; ")]),
+	}
+}
+
+# ---------------------------------------------------------------------------------------------
+# Sessions
+
+# Session control `name` of policy p (e.g. "signInFrequency"), when set.
+session_control(p, name) := control if {
+	control := object.get(p, ["sessionControls", name], null)
+	is_object(control)
+}
+
 # ---------------------------------------------------------------------------------------------
 # Scope
 
-lowered(values) := {lower(v) | some v in values; is_string(v)}
+lowered(values) := {lower(v) | some v in values; is_string(v)} if is_array(values)
+
+else := {lower(v) | some v in values; is_string(v)} if is_set(values)
+
+else := set()
 
 all_users(p) if "all" in lowered(p.conditions.users.includeUsers)
 
@@ -82,9 +198,103 @@ approved_application(app) if lower(app) == rights_management_app
 
 approved_application(app) if lower(app) in lowered(params.approved_exclusions.applications)
 
-user_label("GuestsOrExternalUsers") := "all guests and external users"
+# `GuestsOrExternalUsers` in a users list stands for every guest and external user.
+guests_user(user) if lower(user) == "guestsorexternalusers"
 
-user_label(user) := sprintf("user %s", [user]) if user != "GuestsOrExternalUsers"
+user_label(user) := "all guests and external users" if guests_user(user)
+
+else := sprintf("user %s", [user])
+
+# ---------------------------------------------------------------------------------------------
+# Privileged roles (parameter `privileged_roles`: role template ids)
+
+privileged_roles := {lower(role) | some role in array_at(params, ["privileged_roles"]); is_string(role)}
+
+# Policy p applies to holders of directory role `role`: it includes all users, or the role (by
+# template id or, as Microsoft365DSC exports it, by display name).
+includes_role(p, role) if all_users(p)
+
+includes_role(p, role) if {
+	some value in array_at(p, ["conditions", "users", "includeRoles"])
+	roles.matches(value, role)
+}
+
+# ---------------------------------------------------------------------------------------------
+# Guests and external users
+
+guest_types := {
+	"internalGuest",
+	"b2bCollaborationGuest",
+	"b2bCollaborationMember",
+	"b2bDirectConnectUser",
+	"otherExternalUser",
+	"serviceProvider",
+}
+
+# The known guest or external user types a guests condition names.
+condition_guest_types(condition) := {t | some t in array_at(condition, ["guestOrExternalUserTypes"]); t in guest_types}
+
+all_external_tenants(condition) if object.get(condition, ["externalTenants", "membershipKind"], null) == "all"
+
+guests_condition(p, field) := condition if {
+	condition := object.get(p, ["conditions", "users", field], null)
+	is_object(condition)
+}
+
+# Policy p applies to guest type t: all users, all guests (`GuestsOrExternalUsers`), or the
+# type from every external tenant.
+includes_guest_type(p, t) if {
+	t in guest_types
+	all_users(p)
+}
+
+includes_guest_type(p, t) if {
+	t in guest_types
+	some user in array_at(p, ["conditions", "users", "includeUsers"])
+	guests_user(user)
+}
+
+includes_guest_type(p, t) if {
+	condition := guests_condition(p, "includeGuestsOrExternalUsers")
+	t in condition_guest_types(condition)
+	all_external_tenants(condition)
+}
+
+# Policy p exempts guest type t, from some or all external tenants. An exclusion that names no
+# known type is taken to exclude every type: what cannot be read cannot be relied on.
+excludes_guest_type(p, t) if {
+	t in guest_types
+	some user in array_at(p, ["conditions", "users", "excludeUsers"])
+	guests_user(user)
+}
+
+excludes_guest_type(p, t) if {
+	condition := guests_condition(p, "excludeGuestsOrExternalUsers")
+	t in condition_guest_types(condition)
+}
+
+excludes_guest_type(p, t) if {
+	t in guest_types
+	condition := guests_condition(p, "excludeGuestsOrExternalUsers")
+	count(condition_guest_types(condition)) == 0
+}
+
+guests_condition_text(condition) := sprintf("%s%s", [types, tenants]) if {
+	named := condition_guest_types(condition)
+	types := guest_types_text(named)
+	tenants := tenants_text(condition)
+}
+
+guest_types_text(named) := sprintf(" (%s)", [concat(", ", sort(named))]) if count(named) > 0
+
+else := ""
+
+tenants_text(condition) := "" if all_external_tenants(condition)
+
+else := sprintf(" from tenants %s", [concat(", ", members)]) if {
+	members := array_at(condition, ["externalTenants", "members"])
+	count(members) > 0
+} else := " from unspecified tenants"
 
 # ---------------------------------------------------------------------------------------------
 # Shortfalls: why policy i is not an enforced, broad, un-narrowed policy. Each is
@@ -104,7 +314,12 @@ satisfies(i, expected) if count(shortfalls_except(i, expected)) == 0
 # candidate that does not satisfy the requirement.
 near_misses(candidates, expected) := {evidence |
 	some i in candidates
-	some s in shortfalls_except(i, expected)
+	some evidence in explain(i, shortfalls_except(i, expected))
+}
+
+# One piece of evidence per shortfall of policy i in `found`: "<policy> <reason>" at its path.
+explain(i, found) := {evidence |
+	some s in found
 	evidence := {"path": s.path, "message": sprintf("%s %s", [label(policies[i]), s.reason])}
 }
 
@@ -137,10 +352,10 @@ breadth(i) := {s |
 	}
 }
 
-exclusions(i) := (((roles_excluded(i) | users_excluded(i)) | groups_excluded(i)) | guests_excluded(i)) | apps_excluded(i)
+exclusions(i) := ((((roles_excluded(i) | users_excluded(i)) | groups_excluded(i)) | all_guests_excluded(i)) | guests_excluded(i)) | apps_excluded(i)
 
 roles_excluded(i) := {s |
-	some j, role in policies[i].conditions.users.excludeRoles
+	some j, role in array_at(policies[i], ["conditions", "users", "excludeRoles"])
 	s := {
 		"category": "exclusions",
 		"path": at(i, ["conditions", "users", "excludeRoles", j]),
@@ -149,7 +364,8 @@ roles_excluded(i) := {s |
 }
 
 users_excluded(i) := {s |
-	some j, user in policies[i].conditions.users.excludeUsers
+	some j, user in array_at(policies[i], ["conditions", "users", "excludeUsers"])
+	not guests_user(user)
 	not approved_user(user)
 	s := {
 		"category": "exclusions",
@@ -159,7 +375,7 @@ users_excluded(i) := {s |
 }
 
 groups_excluded(i) := {s |
-	some j, group in policies[i].conditions.users.excludeGroups
+	some j, group in array_at(policies[i], ["conditions", "users", "excludeGroups"])
 	not approved_group(group)
 	s := {
 		"category": "exclusions",
@@ -168,17 +384,29 @@ groups_excluded(i) := {s |
 	}
 }
 
-guests_excluded(i) := {s |
-	is_object(policies[i].conditions.users.excludeGuestsOrExternalUsers)
+# Guest exclusions have their own category: rules about guests weigh them type by type.
+all_guests_excluded(i) := {s |
+	some j, user in array_at(policies[i], ["conditions", "users", "excludeUsers"])
+	guests_user(user)
+	not approved_user(user)
 	s := {
-		"category": "exclusions",
+		"category": "guests",
+		"path": at(i, ["conditions", "users", "excludeUsers", j]),
+		"reason": sprintf("excludes %s, which is not an approved exclusion", [user_label(user)]),
+	}
+}
+
+guests_excluded(i) := {s |
+	condition := guests_condition(policies[i], "excludeGuestsOrExternalUsers")
+	s := {
+		"category": "guests",
 		"path": at(i, ["conditions", "users", "excludeGuestsOrExternalUsers"]),
-		"reason": "excludes guests or external users",
+		"reason": sprintf("excludes guests or external users%s", [guests_condition_text(condition)]),
 	}
 }
 
 apps_excluded(i) := {s |
-	some j, app in policies[i].conditions.applications.excludeApplications
+	some j, app in array_at(policies[i], ["conditions", "applications", "excludeApplications"])
 	not approved_application(app)
 	s := {
 		"category": "exclusions",
@@ -189,26 +417,27 @@ apps_excluded(i) := {s |
 
 narrowing(i) := ((((risk(i) | platforms(i)) | locations(i)) | device_filter(i)) | client_apps(i)) | authentication_flows(i)
 
-risk_nouns := {
-	"userRiskLevels": "user risk",
-	"signInRiskLevels": "sign-in risk",
-	"servicePrincipalRiskLevels": "service principal risk",
-	"insiderRiskLevels": "insider risk",
+# Each risk condition is its own category: risk-based rules expect exactly one of them.
+risk_conditions := {
+	"userRiskLevels": {"category": "user_risk", "noun": "user risk"},
+	"signInRiskLevels": {"category": "sign_in_risk", "noun": "sign-in risk"},
+	"servicePrincipalRiskLevels": {"category": "service_principal_risk", "noun": "service principal risk"},
+	"insiderRiskLevels": {"category": "insider_risk", "noun": "insider risk"},
 }
 
 risk(i) := {s |
-	some field, noun in risk_nouns
-	levels := policies[i].conditions[field]
+	some field, condition in risk_conditions
+	levels := array_at(policies[i], ["conditions", field])
 	count(levels) > 0
 	s := {
-		"category": "risk",
+		"category": condition.category,
 		"path": at(i, ["conditions", field]),
-		"reason": sprintf("applies only at %s %s", [noun, concat(", ", levels)]),
+		"reason": sprintf("applies only at %s %s", [condition.noun, concat(", ", levels)]),
 	}
 }
 
 platforms(i) := {s |
-	included := policies[i].conditions.platforms.includePlatforms
+	included := array_at(policies[i], ["conditions", "platforms", "includePlatforms"])
 	count(included) > 0
 	not "all" in lowered(included)
 	s := {
@@ -217,7 +446,7 @@ platforms(i) := {s |
 		"reason": sprintf("applies only to platforms %s", [concat(", ", included)]),
 	}
 } | {s |
-	excluded := policies[i].conditions.platforms.excludePlatforms
+	excluded := array_at(policies[i], ["conditions", "platforms", "excludePlatforms"])
 	count(excluded) > 0
 	s := {
 		"category": "platforms",
@@ -227,7 +456,7 @@ platforms(i) := {s |
 }
 
 locations(i) := {s |
-	included := policies[i].conditions.locations.includeLocations
+	included := array_at(policies[i], ["conditions", "locations", "includeLocations"])
 	count(included) > 0
 	not "all" in lowered(included)
 	s := {
@@ -236,7 +465,7 @@ locations(i) := {s |
 		"reason": sprintf("applies only in locations %s", [concat(", ", included)]),
 	}
 } | {s |
-	excluded := policies[i].conditions.locations.excludeLocations
+	excluded := array_at(policies[i], ["conditions", "locations", "excludeLocations"])
 	count(excluded) > 0
 	s := {
 		"category": "locations",
@@ -261,7 +490,7 @@ filter_verb(mode) := "match" if mode != "exclude"
 
 # Client app types leave out browsers or modern clients (an empty list or `all` covers both).
 client_apps(i) := {s |
-	types := policies[i].conditions.clientAppTypes
+	types := array_at(policies[i], ["conditions", "clientAppTypes"])
 	count(types) > 0
 	not "all" in types
 	count({"browser", "mobileAppsAndDesktopClients"} - {t | some t in types}) > 0
@@ -273,7 +502,7 @@ client_apps(i) := {s |
 }
 
 authentication_flows(i) := {s |
-	methods := policies[i].conditions.authenticationFlows.transferMethods
+	methods := array_at(policies[i], ["conditions", "authenticationFlows", "transferMethods"])
 	count(methods) > 0
 	s := {
 		"category": "authentication_flows",

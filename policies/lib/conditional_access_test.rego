@@ -29,7 +29,7 @@ test_every_narrowing_condition_is_a_shortfall if {
 		"authenticationFlows": {"transferMethods": ["deviceCodeFlow"]},
 	}})
 	{s.category | some s in shortfalls_of(policy)} == {
-		"risk", "platforms", "locations", "devices", "client_apps", "authentication_flows",
+		"user_risk", "sign_in_risk", "platforms", "locations", "devices", "client_apps", "authentication_flows",
 	}
 	{"category": "locations", "path": ["conditional_access", "policies", 0, "conditions", "locations", "excludeLocations"], "reason": "excludes locations AllTrusted"} in shortfalls_of(policy)
 	{"category": "devices", "path": ["conditional_access", "policies", 0, "conditions", "devices", "deviceFilter"], "reason": "applies only to devices that do not match the filter 'device.isCompliant -eq True'"} in shortfalls_of(policy)
@@ -85,4 +85,166 @@ test_role_exclusions_name_the_role if {
 test_label_falls_back_to_the_id if {
 	ca.label({"id": "abc", "displayName": null}) == "'abc'"
 	ca.label({}) == "(unnamed policy)"
+}
+
+test_risk_conditions_have_one_category_each if {
+	policy := object.union(td.mfa_policy, {"conditions": {
+		"servicePrincipalRiskLevels": ["high"],
+		"insiderRiskLevels": ["elevated"],
+	}})
+	shortfalls_of(policy) == {
+		{"category": "service_principal_risk", "path": ["conditional_access", "policies", 0, "conditions", "servicePrincipalRiskLevels"], "reason": "applies only at service principal risk high"},
+		{"category": "insider_risk", "path": ["conditional_access", "policies", 0, "conditions", "insiderRiskLevels"], "reason": "applies only at insider risk elevated"},
+	}
+}
+
+test_null_and_missing_lists_are_read_as_empty if {
+	policy := object.union(td.mfa_policy, {"conditions": {
+		"users": {"excludeUsers": null, "excludeGroups": null, "excludeRoles": null},
+		"applications": {"excludeApplications": null},
+		"userRiskLevels": null,
+		"clientAppTypes": null,
+		"platforms": {"includePlatforms": null, "excludePlatforms": null},
+	}})
+	shortfalls_of(policy) == set()
+	shortfalls_of(object.remove(policy, ["conditions"])) == {
+		{"category": "users", "path": ["conditional_access", "policies", 0, "conditions", "users", "includeUsers"], "reason": "does not include all users"},
+		{"category": "applications", "path": ["conditional_access", "policies", 0, "conditions", "applications", "includeApplications"], "reason": "does not target all cloud apps"},
+	}
+}
+
+test_guest_exclusions_have_their_own_category_and_name_the_types if {
+	partners := {
+		"guestOrExternalUserTypes": ["b2bCollaborationGuest", "serviceProvider"],
+		"externalTenants": {"membershipKind": "enumerated", "members": ["9188040d-6c67-4c5b-b112-36a304b66dad"]},
+	}
+	policy := object.union(td.mfa_policy, {"conditions": {"users": {
+		"excludeUsers": ["guestsOrExternalUsers"],
+		"excludeGuestsOrExternalUsers": partners,
+	}}})
+	shortfalls_of(policy) == {
+		{
+			"category": "guests",
+			"path": ["conditional_access", "policies", 0, "conditions", "users", "excludeUsers", 0],
+			"reason": "excludes all guests and external users, which is not an approved exclusion",
+		},
+		{
+			"category": "guests",
+			"path": ["conditional_access", "policies", 0, "conditions", "users", "excludeGuestsOrExternalUsers"],
+			"reason": "excludes guests or external users (b2bCollaborationGuest, serviceProvider) from tenants 9188040d-6c67-4c5b-b112-36a304b66dad",
+		},
+	}
+}
+
+grant_shortfalls_of(policy, accepted) := found if {
+	found := ca.grant_shortfalls(0, accepted, "MFA") with input as td.tenant([policy])
+}
+
+test_a_grant_requires_an_accepted_control_under_and_or_only_accepted_ones_under_or if {
+	grant_shortfalls_of(td.mfa_policy, {"mfa"}) == set()
+	and_grant := object.union(td.mfa_policy, {"grantControls": {"operator": "AND", "builtInControls": ["mfa", "compliantDevice"], "termsOfUse": ["t1"]}})
+	grant_shortfalls_of(and_grant, {"mfa"}) == set()
+	or_grant := object.union(and_grant, {"grantControls": {"operator": "OR"}})
+	grant_shortfalls_of(or_grant, {"mfa"}) == {{
+		"category": "grant",
+		"path": ["conditional_access", "policies", 0, "grantControls", "operator"],
+		"reason": "requires only one of its controls (operator OR), so users can satisfy it with compliantDevice, terms of use t1 instead of MFA",
+	}}
+}
+
+test_a_missing_operator_is_read_as_or if {
+	policy := object.union(td.mfa_policy, {"grantControls": {"operator": null, "builtInControls": ["mfa", "approvedApplication"]}})
+	grant_shortfalls_of(policy, {"mfa"}) == {{
+		"category": "grant",
+		"path": ["conditional_access", "policies", 0, "grantControls", "operator"],
+		"reason": "requires only one of its controls (operator not set), so users can satisfy it with approvedApplication instead of MFA",
+	}}
+}
+
+test_a_grant_without_accepted_controls_or_without_controls_falls_short if {
+	custom := object.union(td.mfa_policy, {"grantControls": {"builtInControls": [], "customAuthenticationFactors": ["Duo MFA"]}})
+	grant_shortfalls_of(custom, {"mfa"}) == {{
+		"category": "grant",
+		"path": ["conditional_access", "policies", 0, "grantControls", "builtInControls"],
+		"reason": "requires custom control Duo MFA, not MFA",
+	}}
+	session_only := object.union(td.mfa_policy, {"grantControls": null})
+	grant_shortfalls_of(session_only, {"mfa"}) == {{
+		"category": "grant",
+		"path": ["conditional_access", "policies", 0, "grantControls"],
+		"reason": "has no grant controls, so it does not require MFA",
+	}}
+}
+
+phishing_resistance_of(policy) := found if {
+	found := ca.phishing_resistance_shortfalls(0) with input as td.tenant([policy])
+}
+
+test_only_strengths_within_phishing_resistant_methods_are_phishing_resistant if {
+	phishing_resistance_of(td.admin_phishing_resistant_policy) == set()
+	fido2_only := object.union(td.admin_phishing_resistant_policy, {"grantControls": {"authenticationStrength": {"allowedCombinations": ["FIDO2"]}}})
+	phishing_resistance_of(fido2_only) == set()
+	with_sms := object.union(td.admin_phishing_resistant_policy, {"grantControls": {"authenticationStrength": {"displayName": null, "allowedCombinations": ["fido2", "password,sms"]}}})
+	phishing_resistance_of(with_sms) == {{
+		"category": "grant",
+		"path": ["conditional_access", "policies", 0, "grantControls", "authenticationStrength", "allowedCombinations"],
+		"reason": "requires authentication strength '00000000-0000-0000-0000-000000000004', which also allows methods that are not phishing-resistant: password,sms",
+	}}
+	empty := object.union(td.admin_phishing_resistant_policy, {"grantControls": {"authenticationStrength": {"allowedCombinations": []}}})
+	phishing_resistance_of(empty) == {{
+		"category": "grant",
+		"path": ["conditional_access", "policies", 0, "grantControls", "authenticationStrength"],
+		"reason": "requires authentication strength 'Phishing-resistant MFA', whose allowed combinations are not in the export",
+	}}
+}
+
+test_roles_are_included_by_all_users_id_or_display_name if {
+	ca.includes_role(td.mfa_policy, "62e90394-69f5-4237-9190-012177145e10")
+	by_name := object.union(td.admin_phishing_resistant_policy, {"conditions": {"users": {"includeRoles": ["GLOBAL ADMINISTRATOR", "Helpdesk Administrator"]}}})
+	ca.includes_role(by_name, "62e90394-69f5-4237-9190-012177145e10")
+	ca.includes_role(by_name, "729827e3-9c14-49f7-bb1b-9608f156bbb8")
+	not ca.includes_role(by_name, "e8611ab8-c189-46e8-94e1-60213ab1f814")
+	by_upper_id := object.union(td.admin_phishing_resistant_policy, {"conditions": {"users": {"includeRoles": ["E8611AB8-C189-46E8-94E1-60213AB1F814"]}}})
+	ca.includes_role(by_upper_id, "e8611ab8-c189-46e8-94e1-60213ab1f814")
+}
+
+test_privileged_roles_come_from_the_parameters if {
+	count(ca.privileged_roles) == 14
+	found := ca.privileged_roles with data.m365lint.params as {"privileged_roles": ["62E90394-69F5-4237-9190-012177145E10"]}
+	found == {"62e90394-69f5-4237-9190-012177145e10"}
+}
+
+test_guest_types_are_included_from_all_tenants_only if {
+	ca.includes_guest_type(td.mfa_policy, "serviceProvider")
+	ca.includes_guest_type(td.guest_mfa_policy, "internalGuest")
+	all_guests_value := object.union(td.guest_mfa_policy, {"conditions": {"users": {"includeUsers": ["GuestsOrExternalUsers"], "includeGuestsOrExternalUsers": null}}})
+	ca.includes_guest_type(all_guests_value, "b2bDirectConnectUser")
+	partners := object.union(td.guest_mfa_policy, {"conditions": {"users": {"includeGuestsOrExternalUsers": {"externalTenants": {"membershipKind": "enumerated"}}}}})
+	not ca.includes_guest_type(partners, "internalGuest")
+	not ca.includes_guest_type(td.admin_phishing_resistant_policy, "internalGuest")
+	not ca.includes_guest_type(td.mfa_policy, "unknownFutureValue")
+}
+
+test_guest_types_are_excluded_from_any_tenant if {
+	some_tenants := object.union(td.mfa_policy, {"conditions": {"users": {"excludeGuestsOrExternalUsers": {
+		"guestOrExternalUserTypes": ["serviceProvider"],
+		"externalTenants": {"membershipKind": "enumerated", "members": ["9188040d-6c67-4c5b-b112-36a304b66dad"]},
+	}}}})
+	ca.excludes_guest_type(some_tenants, "serviceProvider")
+	not ca.excludes_guest_type(some_tenants, "internalGuest")
+	unreadable := object.union(td.mfa_policy, {"conditions": {"users": {"excludeGuestsOrExternalUsers": {"guestOrExternalUserTypes": [], "externalTenants": null}}}})
+	ca.excludes_guest_type(unreadable, "internalGuest")
+	not ca.excludes_guest_type(td.mfa_policy, "internalGuest")
+}
+
+test_abbreviated_lists_name_three_items_and_count_the_rest if {
+	ca.abbreviated(["a", "b", "c"], ", ") == "a, b, c"
+	ca.abbreviated(["a", "b", "c", "d", "e"], "; ") == "a; b; c and 2 more"
+}
+
+test_only_a_known_off_state_is_not_maybe_enforced if {
+	ca.maybe_enforced(td.mfa_policy)
+	ca.maybe_enforced(object.remove(td.mfa_policy, ["state"]))
+	not ca.maybe_enforced(object.union(td.mfa_policy, {"state": "disabled"}))
+	not ca.maybe_enforced(object.union(td.mfa_policy, {"state": "enabledForReportingButNotEnforced"}))
 }

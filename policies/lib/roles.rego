@@ -29,3 +29,20 @@ names := {
 label(role) := sprintf("%s (%s)", [names[role], role])
 
 label(role) := role if not names[role]
+
+# The role's display name, or its id when the role is not a well-known one.
+name(role) := names[lower(role)]
+
+name(role) := role if not names[lower(role)]
+
+# `value` names directory role `role` (a template id): by id, or by display name as
+# Microsoft365DSC exports roles. Both compare ignoring case.
+matches(value, role) if {
+	is_string(value)
+	lower(value) == lower(role)
+}
+
+matches(value, role) if {
+	is_string(value)
+	lower(value) == lower(names[lower(role)])
+}
