@@ -313,6 +313,15 @@ impl Normalizer {
             // ConvertTo-Json writes a one-element collection as the element itself.
             Value::Object(_) if matches!(item, Kind::Object(_)) => Value::Array(vec![self.value(value, item)]),
             Value::String(text) => {
+                if matches!(item, Kind::Object(_)) && text.is_empty() {
+                    // ConvertTo-Json writes an empty list past its depth limit as "".
+                    self.issue(
+                        IngestCode::TruncatedExport,
+                        "expected a list of objects, found '': an empty list written as text by ConvertTo-Json's depth limit".into(),
+                        "truncated here",
+                    );
+                    return Value::Array(Vec::new());
+                }
                 if matches!(item, Kind::Object(_)) {
                     self.wrong_string(&text, "a list of objects");
                     return Value::Array(Vec::new());

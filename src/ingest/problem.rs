@@ -20,6 +20,15 @@ pub enum IngestCode {
     UnknownEnumValue,
     EnumInteger,
     Conflict,
+    /// A recognized kind of export that m365lint does not read (yet), e.g. settings-catalog
+    /// compliance policies.
+    UnsupportedExport,
+    /// A Graph `@odata.type` of a known family that m365lint has no table entry for.
+    UnknownSubtype,
+    /// A string that holds JSON written by the exporting cmdlet, but is not valid JSON.
+    InvalidEmbeddedJson,
+    /// A navigation property exported without the members it needs (a warning).
+    NotExpanded,
 }
 
 impl IngestCode {
@@ -37,6 +46,10 @@ impl IngestCode {
             IngestCode::UnknownEnumValue => "m365lint::ingest::unknown_enum_value",
             IngestCode::EnumInteger => "m365lint::ingest::enum_integer",
             IngestCode::Conflict => "m365lint::ingest::conflict",
+            IngestCode::UnsupportedExport => "m365lint::ingest::unsupported_export",
+            IngestCode::UnknownSubtype => "m365lint::ingest::unknown_subtype",
+            IngestCode::InvalidEmbeddedJson => "m365lint::ingest::invalid_embedded_json",
+            IngestCode::NotExpanded => "m365lint::ingest::not_expanded",
         }
     }
 
@@ -71,6 +84,18 @@ impl IngestCode {
             }
             IngestCode::EnumInteger => Some(
                 "the exporter wrote an enum as a number that m365lint cannot map safely; re-export with enums as strings (PowerShell 7: `ConvertTo-Json -EnumsAsStrings`)",
+            ),
+            IngestCode::UnsupportedExport => Some(
+                "settings-catalog compliance policies (`GET /beta/deviceManagement/compliancePolicies`, e.g. Linux) are not read by m365lint yet; take them out of the tenant's exports and export `/beta/deviceManagement/deviceCompliancePolicies` (platforms covered only by settings-catalog policies are then reported as lacking a compliance policy)",
+            ),
+            IngestCode::UnknownSubtype => Some(
+                "m365lint maps every compliance policy type Microsoft Graph documents to a platform; this one is not among them: re-export the file unmodified, or, if Microsoft has added a new type, take these policies out of the export and report the type",
+            ),
+            IngestCode::InvalidEmbeddedJson => Some(
+                "this string holds JSON written by the exporting cmdlet (e.g. `Get-Label`'s `LabelActions`) but is not valid JSON: the file was edited or cut short; re-export it unmodified (`Get-Label | ConvertTo-Json -Depth 10`)",
+            ),
+            IngestCode::NotExpanded => Some(
+                "export with `$expand=assignments,scheduledActionsForRule($expand=scheduledActionConfigurations)` (PowerShell: `-ExpandProperty \"assignments,scheduledActionsForRule(`$expand=scheduledActionConfigurations)\"`) so that actions for non-compliance can be assessed",
             ),
         }
     }

@@ -56,7 +56,7 @@ pub static OME: ObjectSchema = ObjectSchema {
         derived(
             "externalMailExpiryInDays",
             Kind::Integer,
-            "Days before encrypted mail to external recipients expires (0: never), from the parameter or the `ExternalMailExpiryInterval` TimeSpan.",
+            "Days before encrypted mail to external recipients expires (0: never), from the `ExternalMailExpiryInterval` TimeSpan (object or `d.hh:mm:ss` text) or the `ExternalMailExpiryInDays` parameter; null when the export has neither.",
         ),
         field("emailText", Kind::String, "Email text."),
         field("portalText", Kind::String, "Portal text."),
@@ -92,7 +92,7 @@ pub static TRANSPORT_RULE: ObjectSchema = ObjectSchema {
         derived(
             "state",
             Kind::Enum(&RULE_STATE),
-            "`Enabled` or `Disabled` (Microsoft365DSC's `Enabled` boolean is mapped).",
+            "`Enabled` or `Disabled`, from `State` or from a boolean `Enabled` (Microsoft365DSC); null when the export has neither.",
         ),
         field("mode", Kind::Enum(&RULE_MODE), "`Audit`, `AuditAndNotify` or `Enforce`."),
         field("priority", Kind::Integer, "Priority."),
@@ -114,6 +114,10 @@ pub static TRANSPORT_RULE: ObjectSchema = ObjectSchema {
         field("exceptions", STRING_LIST, "Exception class names."),
         field("actions", STRING_LIST, "Action class names."),
         field("ruleErrorAction", Kind::String, "`Ignore` or `Defer`."),
+        field("stopRuleProcessing", Kind::Boolean, "Rules of lower priority are not processed after this one."),
+        field("sentTo", STRING_LIST, "Recipients the rule applies to."),
+        field("recipientDomainIs", STRING_LIST, "Recipient domains the rule applies to."),
+        field("exceptIfRecipientDomainIs", STRING_LIST, "Recipient domains excepted from the rule."),
     ],
     collapse_when_empty: false,
 };
@@ -131,7 +135,7 @@ pub static LABEL_ACTION: ObjectSchema = ObjectSchema {
         field(
             "settings",
             Kind::Json,
-            "The action's settings as an object of strings (`{\"disabled\": \"false\", \"protectiontype\": \"template\"}`).",
+            "The action's settings as an object keyed by lower-case setting name, values as exported (strings: `{\"disabled\": \"false\", \"protectiontype\": \"template\"}`), except `rightsdefinitions`, which is parsed into `[{\"identity\": ..., \"rights\": [\"VIEW\", ...]}]`.",
         ),
     ],
     collapse_when_empty: false,
@@ -148,22 +152,27 @@ pub static LABEL: ObjectSchema = ObjectSchema {
         field("priority", Kind::Integer, "Order."),
         field("tooltip", Kind::String, "Tooltip."),
         field("comment", Kind::String, "Comment."),
-        field(
+        field_aliased(
             "contentType",
+            &["contentFormats"],
             Kind::Flags(&CONTENT_TYPE),
-            "What the label applies to (`File`, `Email`, `Site`, `UnifiedGroup` ...).",
+            "What the label applies to (`File`, `Email`, `Site`, `UnifiedGroup` ...; Graph's `contentFormats`).",
         ),
-        field("disabled", Kind::Boolean, "Whether the label is off."),
+        field("disabled", Kind::Boolean, "Whether the label is off (Graph: not `isActive`)."),
         derived(
             "labelActions",
             Kind::List(&Kind::Object(&LABEL_ACTION)),
-            "The label's actions, parsed from their JSON strings.",
+            "The label's actions, parsed from their JSON strings (`type` in lower case); null when the export does not carry them (Graph).",
         ),
-        derived("settings", Kind::Json, "Label settings as an object, parsed from `[key, value]` strings."),
+        derived(
+            "settings",
+            Kind::Json,
+            "Label settings as an object keyed by lower-case name, values as exported, parsed from `[key, value]` strings (split at the first `, `); null when the export does not carry them.",
+        ),
         derived(
             "encryptionEnabled",
             Kind::Boolean,
-            "Whether the label encrypts: an `encrypt` action whose `disabled` setting is not `true` (Get-Label), `EncryptionEnabled` (Microsoft365DSC) or `hasProtection` (Graph); null when the export does not say.",
+            "Whether the label encrypts: an `encrypt` action whose `disabled` setting is not `true` and whose `protectiontype` is not `removeprotection` (Get-Label), `EncryptionEnabled` (Microsoft365DSC) or `hasProtection` (Graph); null when the export does not say. Says nothing about whether the label itself is `disabled`.",
         ),
     ],
     collapse_when_empty: false,

@@ -2,13 +2,16 @@
 //! one object type holding the union of their settings; a setting a platform does not have is
 //! absent) and the tenant's compliance settings.
 
-use super::{EnumSchema, Kind, ObjectSchema, field};
+use super::{EnumSchema, Kind, ObjectSchema, derived, field, field_aliased};
 
 const STRING_LIST: Kind = Kind::List(&Kind::String);
 
+/// The platform a compliance policy applies to, derived from its `@odata.type`. `windows` is
+/// Windows 10 and later; Windows 8.1 policies (`windows81`) do not apply to Windows 10/11
+/// devices and are kept apart so that they never count as Windows coverage.
 pub static PLATFORM: EnumSchema = EnumSchema {
     name: "platform",
-    members: &["windows", "windowsMobile", "windowsPhone", "ios", "macos", "android"],
+    members: &["windows", "windows81", "windowsMobile", "windowsPhone", "ios", "macos", "android"],
     integers: &[],
     open: false,
 };
@@ -86,9 +89,18 @@ pub static ASSIGNMENT_TARGET: ObjectSchema = ObjectSchema {
             "`#microsoft.graph.groupAssignmentTarget`, `...exclusionGroupAssignmentTarget`, `...allLicensedUsersAssignmentTarget`, `...allDevicesAssignmentTarget`.",
         ),
         field("groupId", Kind::String, "Target group id (group targets)."),
-        field("groupDisplayName", Kind::String, "Target group name, when the exporter resolved it."),
+        field_aliased(
+            "groupDisplayName",
+            &["groupName"],
+            Kind::String,
+            "Target group name, when the exporter resolved it (IntuneCD writes `groupName` instead of `groupId`).",
+        ),
         field("collectionId", Kind::String, "Configuration Manager collection id."),
-        field("deviceAndAppManagementAssignmentFilterId", Kind::String, "Assignment filter id, or null."),
+        field(
+            "deviceAndAppManagementAssignmentFilterId",
+            Kind::String,
+            "Assignment filter id, or null (IntuneCD writes the filter's name here).",
+        ),
         field(
             "deviceAndAppManagementAssignmentFilterType",
             Kind::Enum(&FILTER_TYPE),
@@ -165,11 +177,15 @@ pub static COMPLIANCE_POLICY: ObjectSchema = ObjectSchema {
     description: "A device compliance policy of any platform. Settings a platform does not have are absent.",
     fields: &[
         string("@odata.type", "The Graph subtype, e.g. `#microsoft.graph.windows10CompliancePolicy`."),
-        field("platform", Kind::Enum(&PLATFORM), "Derived from the subtype: `windows`, `ios`, `macos`, `android` ..."),
-        field(
+        derived(
+            "platform",
+            Kind::Enum(&PLATFORM),
+            "Derived from the subtype: `windows` (10 and later), `windows81`, `windowsMobile`, `windowsPhone`, `ios`, `macos`, `android`; null for the tenant-wide `defaultDeviceCompliancePolicy`.",
+        ),
+        derived(
             "androidManagement",
             Kind::Enum(&ANDROID_MANAGEMENT),
-            "Android only, derived from the subtype: `workProfile`, `deviceOwner`, `deviceAdministrator`, `aospDeviceOwner`, `androidForWork`.",
+            "Derived from the subtype, null on other platforms: `workProfile` (personally owned), `deviceOwner` (fully managed, dedicated, corporate-owned work profile), `deviceAdministrator`, `aospDeviceOwner`, `androidForWork` (legacy).",
         ),
         string("id", "Policy id."),
         string("displayName", "Policy name."),
@@ -192,6 +208,10 @@ pub static COMPLIANCE_POLICY: ObjectSchema = ObjectSchema {
         integer("passwordExpirationDays", "Password expiry in days."),
         integer("passwordPreviousPasswordBlockCount", "Previous passwords blocked."),
         integer("passwordPreviousPasswordCountToBlock", "Previous passwords blocked (Android device owner)."),
+        integer(
+            "passwordSignInFailureCountBeforeFactoryReset",
+            "Failed sign-ins before the device is wiped (Android device administrator).",
+        ),
         boolean("passwordRequiredToUnlockFromIdle", "Password to unlock from idle (Windows)."),
         boolean("passcodeRequired", "Passcode required (iOS)."),
         boolean("passcodeBlockSimple", "Simple passcodes blocked (iOS)."),
@@ -199,6 +219,7 @@ pub static COMPLIANCE_POLICY: ObjectSchema = ObjectSchema {
         integer("passcodeMinimumCharacterSetCount", "Minimum character sets (iOS)."),
         field("passcodeRequiredType", Kind::Enum(&PASSWORD_TYPE), "Required passcode type (iOS)."),
         integer("passcodeMinutesOfInactivityBeforeLock", "Minutes before lock (iOS)."),
+        integer("passcodeMinutesOfInactivityBeforeScreenTimeout", "Minutes before the screen times out (iOS, beta)."),
         integer("passcodeExpirationDays", "Passcode expiry (iOS)."),
         integer("passcodePreviousPasscodeBlockCount", "Previous passcodes blocked (iOS)."),
         // Operating system versions.
@@ -265,6 +286,10 @@ pub static COMPLIANCE_POLICY: ObjectSchema = ObjectSchema {
         boolean("securityRequireUpToDateSecurityProviders", "Up-to-date security providers required (Android)."),
         boolean("securityRequireCompanyPortalAppIntegrity", "Company Portal integrity required (Android)."),
         boolean("securityRequireIntuneAppIntegrity", "Intune app integrity required (Android device owner)."),
+        boolean(
+            "securityBlockDeviceAdministratorManagedDevices",
+            "Devices managed with device administrator blocked (Android device administrator, beta).",
+        ),
         boolean("requireNoPendingSystemUpdates", "No pending system updates (Android device owner)."),
         boolean("managedEmailProfileRequired", "Managed email profile required (iOS)."),
         // macOS firewall and Gatekeeper.
@@ -279,12 +304,12 @@ pub static COMPLIANCE_POLICY: ObjectSchema = ObjectSchema {
         field(
             "assignments",
             Kind::List(&Kind::Object(&ASSIGNMENT)),
-            "Assignments; absent when not exported, `[]` when unassigned.",
+            "Assignments; absent when the export did not expand them (Graph without `$expand`, the SDK's `null`, IntuneCD for an unassigned policy), `[]` when unassigned.",
         ),
         field(
             "scheduledActionsForRule",
             Kind::List(&Kind::Object(&SCHEDULED_ACTIONS)),
-            "Actions for non-compliance; absent when not exported.",
+            "Actions for non-compliance; absent when the export did not expand them, or expanded them without their `scheduledActionConfigurations` (then the actions are unknown).",
         ),
     ],
     collapse_when_empty: false,
@@ -301,6 +326,14 @@ pub static SETTINGS: ObjectSchema = ObjectSchema {
         integer("deviceComplianceCheckinThresholdDays", "Compliance status validity period in days."),
         boolean("isScheduledActionEnabled", "Whether actions for non-compliance run."),
         boolean("enhancedJailBreak", "Enhanced jailbreak detection."),
+        boolean(
+            "ignoreDevicesForUnsupportedSettingsEnabled",
+            "Settings a device model does not support are ignored instead of making it not compliant.",
+        ),
+        integer(
+            "deviceInactivityBeforeRetirementInDay",
+            "Days without check-in before company data may be removed (30 to 270).",
+        ),
     ],
     collapse_when_empty: false,
 };
