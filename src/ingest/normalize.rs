@@ -151,6 +151,11 @@ impl Normalizer {
 
     fn name(&mut self, value: Value) -> Value {
         match value {
+            // A location object past the depth limit: `@{Name=All; DisplayName=All}`.
+            Value::String(text) if is_truncation_marker(&text) => {
+                self.wrong_string(&text, "a name");
+                Value::Null
+            }
             Value::String(_) | Value::Null => value,
             Value::Object(map) => {
                 let name = ["Name", "DisplayName"].iter().find_map(|wanted| {

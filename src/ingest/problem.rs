@@ -20,6 +20,19 @@ pub enum IngestCode {
     UnknownEnumValue,
     EnumInteger,
     Conflict,
+    /// A string that holds a JSON document (DLP `AdvancedRule`) is not valid JSON.
+    InvalidEmbeddedJson,
+    /// Warning: ScubaGear 1.1 and earlier mangled embedded JSON; it was repaired.
+    MangledJson,
+    /// Warning: a depth-truncated value was read again from a complete copy in the same object.
+    TruncatedRecovered,
+    /// Warning: a tool wrapper says it failed to collect a collection; the area is not assessed.
+    NotCollected,
+    /// Exports of two different tenants in one tenant path.
+    TenantMismatch,
+    /// Warning: a collection was exported without the one it needs (DLP policies without
+    /// rules, or rules without policies); the area is not assessed.
+    IncompleteArea,
 }
 
 impl IngestCode {
@@ -37,6 +50,12 @@ impl IngestCode {
             IngestCode::UnknownEnumValue => "m365lint::ingest::unknown_enum_value",
             IngestCode::EnumInteger => "m365lint::ingest::enum_integer",
             IngestCode::Conflict => "m365lint::ingest::conflict",
+            IngestCode::InvalidEmbeddedJson => "m365lint::ingest::invalid_embedded_json",
+            IngestCode::MangledJson => "m365lint::ingest::mangled_json",
+            IngestCode::TruncatedRecovered => "m365lint::ingest::truncated_recovered",
+            IngestCode::NotCollected => "m365lint::ingest::not_collected",
+            IngestCode::TenantMismatch => "m365lint::ingest::tenant_mismatch",
+            IngestCode::IncompleteArea => "m365lint::ingest::incomplete_area",
         }
     }
 
@@ -71,6 +90,24 @@ impl IngestCode {
             }
             IngestCode::EnumInteger => Some(
                 "the exporter wrote an enum as a number that m365lint cannot map safely; re-export with enums as strings (PowerShell 7: `ConvertTo-Json -EnumsAsStrings`)",
+            ),
+            IngestCode::InvalidEmbeddedJson => Some(
+                "this property holds a JSON document as text, and the text is not valid JSON; re-export the objects unmodified (`Get-DlpComplianceRule | ConvertTo-Json -Depth 10`)",
+            ),
+            IngestCode::MangledJson => Some(
+                "ScubaGear 1.1 and earlier replaced every `\\\"` with `'` and deleted every backslash in its export; run ScubaGear 1.2 or later (or `Get-DlpComplianceRule | ConvertTo-Json -Depth 10`) for an exact copy",
+            ),
+            IngestCode::TruncatedRecovered => Some(
+                "ConvertTo-Json's depth limit turned part of this value into text (ScubaGear writes DLP rules with `-Depth 3`); export with `Get-DlpComplianceRule | ConvertTo-Json -Depth 10` to keep it whole",
+            ),
+            IngestCode::NotCollected => Some(
+                "the tool that wrote this export could not read this data (a missing license or role, or a failed Security & Compliance, Exchange or Graph call), and m365lint leaves out what it could not read; fix the cause the tool reported and run it again, or export the data directly",
+            ),
+            IngestCode::TenantMismatch => Some(
+                "a tenant path must hold the exports of one tenant: move the other tenant's files to a directory of their own",
+            ),
+            IngestCode::IncompleteArea => Some(
+                "export both `Get-DlpCompliancePolicy` and `Get-DlpComplianceRule` (`ConvertTo-Json -Depth 10`) into the tenant directory",
             ),
         }
     }
