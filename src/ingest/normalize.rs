@@ -56,6 +56,16 @@ impl Normalizer {
         self.warnings.push(Issue { code, pointer: self.path.clone(), message, label: Some(label.to_owned()) });
     }
 
+    /// Records a problem at an explicit source pointer (for what a wrapper reads itself).
+    pub fn issue_at(&mut self, pointer: &[PathSegment], code: IngestCode, message: String, label: &str) {
+        self.issues.push(Issue { code, pointer: pointer.to_vec(), message, label: Some(label.to_owned()) });
+    }
+
+    /// Records a warning at an explicit source pointer (for what a wrapper reads itself).
+    pub fn warn_at(&mut self, pointer: &[PathSegment], code: IngestCode, message: String, label: &str) {
+        self.warnings.push(Issue { code, pointer: pointer.to_vec(), message, label: Some(label.to_owned()) });
+    }
+
     /// The source pointer of the value being read.
     #[allow(dead_code)] // the area normalizers of issue 3 use it
     pub fn pointer(&self) -> &[PathSegment] {
