@@ -430,7 +430,8 @@ fn note_string(map: &Map<String, Value>) -> Option<&str> {
     value.is_string().then_some(key.as_str())
 }
 
-fn describe(value: &Value) -> String {
+/// A value as a message names it ("the string '...'", "a list", ...).
+pub fn describe(value: &Value) -> String {
     match value {
         Value::Null => "null".into(),
         Value::Bool(b) => b.to_string(),

@@ -20,7 +20,7 @@ use crate::ingest::areas;
 use crate::ingest::collection::Collection;
 use crate::ingest::export::Contribution;
 use crate::ingest::identity::TenantIdentity;
-use crate::ingest::normalize::Normalizer;
+use crate::ingest::normalize::{Normalizer, describe};
 use crate::ingest::problem::IngestCode;
 use crate::model::PathSegment;
 
@@ -96,19 +96,14 @@ pub fn recognize(map: &Map<String, Value>) -> bool {
 
 pub fn read(mut map: Map<String, Value>, normalizer: &mut Normalizer) -> Unwrapped {
     let tenant = tenant::identity(&map, normalizer);
+    failed_providers(&map, normalizer);
+    // When only one of the two DLP collections can be read, assembly leaves the other out too
+    // (with a warning): DLP is not assessed on half its data.
     let mut contributions = Vec::new();
-    if collected(&map, &CONDITIONAL_ACCESS, normalizer) {
-        contributions.extend(contribution(&mut map, &CONDITIONAL_ACCESS, normalizer));
-    }
-    // When only one of the two DLP collections was collected, assembly leaves the other out
-    // too (with a warning): DLP is not assessed on half its data.
-    for section in [DLP_POLICIES, DLP_RULES] {
+    for section in [CONDITIONAL_ACCESS, DLP_POLICIES, DLP_RULES, TRANSPORT_RULES] {
         if collected(&map, &section, normalizer) {
             contributions.extend(contribution(&mut map, &section, normalizer));
         }
-    }
-    if collected(&map, &TRANSPORT_RULES, normalizer) {
-        contributions.extend(contribution(&mut map, &TRANSPORT_RULES, normalizer));
     }
     Unwrapped { contributions, tenant }
 }
@@ -117,7 +112,6 @@ pub fn read(mut map: Map<String, Value>, normalizer: &mut Normalizer) -> Unwrapp
 /// says why.
 fn collected(map: &Map<String, Value>, section: &Section, normalizer: &mut Normalizer) -> bool {
     if !map.contains_key(section.key) {
-        provider_failed(map, section, normalizer);
         return false;
     }
     let mut causes = Vec::new();
@@ -157,26 +151,31 @@ fn collected(map: &Map<String, Value>, section: &Section, normalizer: &mut Norma
     false
 }
 
-/// A provider that threw leaves its keys out of the file; if the run asked for it, say so.
-fn provider_failed(map: &Map<String, Value>, section: &Section, normalizer: &mut Normalizer) {
+/// A provider that threw leaves its keys out of the file; when `scuba_config.ProductNames`
+/// says the run asked for it, one warning per provider says so.
+fn failed_providers(map: &Map<String, Value>, normalizer: &mut Normalizer) {
     let Some(Value::Array(products)) = map.get("scuba_config").and_then(|config| config.get("ProductNames")) else {
         return;
     };
-    let Some(index) =
-        products.iter().position(|product| product.as_str().is_some_and(|name| section.products.contains(&name)))
-    else {
-        return;
-    };
-    let product = products[index].as_str().unwrap_or_default().to_owned();
-    normalizer.warn_at(
-        &["scuba_config".into(), "ProductNames".into(), index.into()],
-        IngestCode::NotCollected,
-        format!(
-            "ScubaGear ran the `{product}` provider, but the export has no `{}`: the provider failed and ScubaGear left its output out, so {}",
-            section.key, section.consequence,
-        ),
-        "provider failed",
-    );
+    for (index, product) in products.iter().enumerate() {
+        let Some(product) = product.as_str() else { continue };
+        let missing: Vec<&Section> = [CONDITIONAL_ACCESS, DLP_POLICIES, DLP_RULES, TRANSPORT_RULES]
+            .iter()
+            .filter(|section| section.products.contains(&product) && !map.contains_key(section.key))
+            .collect();
+        let Some(first) = missing.first() else { continue };
+        let keys: Vec<String> = missing.iter().map(|section| format!("`{}`", section.key)).collect();
+        normalizer.warn_at(
+            &["scuba_config".into(), "ProductNames".into(), index.into()],
+            IngestCode::NotCollected,
+            format!(
+                "ScubaGear ran the `{product}` provider, but the export has no {}: the provider failed and ScubaGear left its output out, so {}",
+                keys.join(" or "),
+                first.consequence,
+            ),
+            "provider failed",
+        );
+    }
 }
 
 /// The section's objects, each normalized by its area. ConvertTo-Json writes a one-item
@@ -191,7 +190,7 @@ fn contribution(map: &mut Map<String, Value>, section: &Section, normalizer: &mu
             normalizer.issue_at(
                 &container,
                 IngestCode::UnexpectedType,
-                format!("expected the list of {}, found {}", section.noun, kind_of(&other)),
+                format!("expected the list of {}, found {}", section.noun, describe(&other)),
                 "not a list",
             );
             return None;
@@ -211,13 +210,53 @@ fn contribution(map: &mut Map<String, Value>, section: &Section, normalizer: &mu
     Some(Contribution { collection: section.collection, container, items })
 }
 
-fn kind_of(value: &Value) -> String {
-    match value {
-        Value::String(text) => format!("the string '{text}'"),
-        Value::Number(n) => format!("the number {n}"),
-        Value::Bool(b) => b.to_string(),
-        Value::Null => "null".into(),
-        Value::Array(_) => "a list".into(),
-        Value::Object(_) => "an object".into(),
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+    use crate::model::pointer_of;
+
+    fn warnings(export: Value) -> (Vec<Collection>, Vec<(String, String)>) {
+        let mut normalizer = Normalizer::new();
+        let Value::Object(map) = export else { unreachable!("the test passes an object") };
+        assert!(recognize(&map));
+        let unwrapped = read(map, &mut normalizer);
+        let collections = unwrapped.contributions.iter().map(|c| c.collection).collect();
+        let warnings = normalizer.take_warnings().into_iter().map(|w| (pointer_of(&w.pointer), w.message)).collect();
+        (collections, warnings)
+    }
+
+    #[test]
+    fn a_failed_provider_is_one_warning_naming_every_missing_key() {
+        let (collections, warnings) = warnings(json!({
+            "baseline_version": "1", "module_version": "1.7.1",
+            "scuba_config": {"ProductNames": ["aad", "securitysuite"]},
+            "conditional_access_policies": [],
+            "aad_successful_commands": ["Get-MgBetaIdentityConditionalAccessPolicy"],
+            "aad_unsuccessful_commands": []
+        }));
+        assert_eq!(collections, [Collection::ConditionalAccessPolicies]);
+        assert_eq!(
+            warnings,
+            [(
+                "/scuba_config/ProductNames/1".to_owned(),
+                "ScubaGear ran the `securitysuite` provider, but the export has no `dlp_compliance_policies` or `dlp_compliance_rules`: the provider failed and ScubaGear left its output out, so DLP is not assessed".to_owned()
+            )]
+        );
+    }
+
+    #[test]
+    fn products_not_run_are_not_failures_and_collected_lists_count_even_when_empty() {
+        let (collections, warnings) = warnings(json!({
+            "baseline_version": "1", "module_version": "1.8.0",
+            "scuba_config": {"ProductNames": ["securitysuite"]},
+            "dlp_compliance_policies": [], "dlp_compliance_rules": [],
+            "defender_dlp_license": true,
+            "securitysuite_successful_commands": ["Get-DlpCompliancePolicy", "Get-DlpComplianceRule"],
+            "securitysuite_unsuccessful_commands": []
+        }));
+        assert_eq!(collections, [Collection::DlpPolicies, Collection::DlpRules]);
+        assert!(warnings.is_empty(), "{warnings:?}");
     }
 }

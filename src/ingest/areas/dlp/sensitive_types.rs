@@ -10,7 +10,7 @@
 
 use serde_json::{Map, Value};
 
-use crate::ingest::normalize::{Normalizer, is_truncation_marker};
+use crate::ingest::normalize::{Normalizer, describe, is_truncation_marker};
 use crate::ingest::problem::IngestCode;
 use crate::ingest::schema::dlp::SENSITIVE_INFO_TYPE;
 use crate::model::{PathSegment, pointer_of};
@@ -285,17 +285,6 @@ fn not_structure(normalizer: &mut Normalizer, walk: &Walk, value: &Value, expect
             );
             Stop::Invalid
         }
-    }
-}
-
-fn describe(value: &Value) -> String {
-    match value {
-        Value::String(text) => format!("the string '{text}'"),
-        Value::Number(n) => format!("the number {n}"),
-        Value::Bool(b) => b.to_string(),
-        Value::Null => "null".into(),
-        Value::Array(_) => "a list".into(),
-        Value::Object(_) => "an object".into(),
     }
 }
 

@@ -53,3 +53,35 @@ fn unread_id(normalizer: &mut Normalizer, pointer: &[PathSegment], text: &str) {
         "no tenant id",
     );
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    #[test]
+    fn a_bare_object_and_its_domain_name_stand_in() {
+        let export = json!({"tenant_details": {
+            "DisplayName": "Error retrieving Display name",
+            "DomainName": "fabrikam.onmicrosoft.com",
+            "TenantId": "0B6A9D3E-8C2F-4E71-A5D4-3F9E2C1B7A60"
+        }});
+        let mut normalizer = Normalizer::new();
+        let identity = identity(export.as_object().unwrap(), &mut normalizer);
+        assert_eq!(
+            identity,
+            Some(TenantIdentity {
+                name: Some(Stated {
+                    value: "fabrikam.onmicrosoft.com".into(),
+                    pointer: vec![KEY.into(), "DomainName".into()]
+                }),
+                id: Some(Stated {
+                    value: "0B6A9D3E-8C2F-4E71-A5D4-3F9E2C1B7A60".into(),
+                    pointer: vec![KEY.into(), "TenantId".into()]
+                }),
+            })
+        );
+        assert!(normalizer.take_warnings().is_empty());
+    }
+}
