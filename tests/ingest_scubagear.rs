@@ -156,11 +156,18 @@ fn what_scubagear_did_not_collect_is_not_assessed() {
     let unlicensed = load("fixtures/ingest/scubagear/not-collected/dlp-unlicensed-1.6.0.json");
     assert_eq!(unlicensed.areas, [DataArea::ConditionalAccess]);
     assert!(unlicensed.document.get("dlp").is_none() && unlicensed.document.get("encryption").is_none());
+    insta::assert_snapshot!("document_dlp-unlicensed-1.6.0", pretty(&unlicensed.document));
     insta::assert_snapshot!("warnings_dlp-unlicensed-1.6.0", describe(&unlicensed.warnings));
 
     let failed = load("fixtures/ingest/scubagear/not-collected/providers-failed-1.8.0.json");
     assert_eq!(failed.areas, []);
-    assert_eq!(failed.document["tenant"], json!({"name": "Northwind Traders Österreich GmbH", "id": null}));
+    assert_eq!(
+        failed.document,
+        json!({
+            "tenant": {"name": "Northwind Traders Österreich GmbH", "id": null},
+            "areas": {"conditional_access": false, "intune": false, "dlp": false, "encryption": false}
+        })
+    );
     insta::assert_snapshot!("warnings_providers-failed-1.8.0", describe(&failed.warnings));
 }
 
