@@ -10,6 +10,7 @@ use super::areas;
 use super::collection::Collection;
 use super::envelope::scubagear;
 use super::export::{Contribution, FileExport};
+use super::identity::TenantIdentity;
 use super::normalize::Normalizer;
 use super::problem::{IngestCode, Issue, locate_issues};
 use crate::model::{PathSegment, Problem, SourceFile};
@@ -55,7 +56,8 @@ struct Reader<'a> {
     normalizer: Normalizer,
     issues: Vec<Issue>,
     source: &'a Arc<SourceFile>,
-    tenant: Option<super::identity::TenantIdentity>,
+    /// The tenant a wrapper says the file is of.
+    tenant: Option<TenantIdentity>,
 }
 
 impl Reader<'_> {
