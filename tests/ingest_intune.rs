@@ -327,6 +327,9 @@ fn check_reads_an_intunecd_directory() {
     assert_eq!(tenant.areas, vec![DataArea::Intune]);
     assert!(!tenant.results.is_empty());
     for result in &tenant.results {
-        assert_eq!(result.outcome, Outcome::NotAssessed { missing: vec![DataArea::ConditionalAccess], reasons: Vec::new() });
+        assert_eq!(
+            result.outcome,
+            Outcome::NotAssessed { missing: vec![DataArea::ConditionalAccess], reasons: Vec::new() }
+        );
     }
 }

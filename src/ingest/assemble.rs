@@ -5,10 +5,11 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use serde_json::{Map, Value, json};
+use serde_json::{Map, Value};
 
 use super::collection::Collection;
 use super::export::Contribution;
+use super::identity::{self, TenantIdentity};
 use super::problem::{IngestCode, Issue, locate_issues};
 use super::provenance::{Origin, Provenance};
 use super::schema::Kind;
@@ -18,13 +19,17 @@ pub struct Assembled {
     pub document: Value,
     pub provenance: Provenance,
     pub areas: Vec<DataArea>,
+    /// Collections left out because their partner is missing.
+    pub warnings: Vec<Problem>,
 }
 
-/// `contributions[i]` are the contributions of `sources[i]`.
+/// `contributions[i]` are the contributions of `sources[i]`, `identities[i]` the tenant
+/// identity it states.
 pub fn assemble(
     name: &str,
     sources: &[Arc<SourceFile>],
     contributions: Vec<Vec<Contribution>>,
+    identities: &[Option<TenantIdentity>],
 ) -> Result<Assembled, Vec<Problem>> {
     let mut provenance = Provenance::default();
     let mut collections: BTreeMap<Collection, Vec<Value>> = BTreeMap::new();
@@ -84,6 +89,14 @@ pub fn assemble(
         }
     }
 
+    let tenant = match identity::merge(name, sources, identities, &mut provenance) {
+        Ok(merged) => merged.value,
+        Err(mismatches) => {
+            conflicts.extend(mismatches);
+            Value::Null
+        }
+    };
+
     if !conflicts.is_empty() {
         let mut problems = Vec::new();
         for (file, issue) in conflicts {
@@ -92,10 +105,11 @@ pub fn assemble(
         return Err(problems);
     }
 
+    let warnings = drop_incomplete(&mut collections, &provenance, sources);
     let areas: Vec<DataArea> =
         DataArea::ALL.into_iter().filter(|area| collections.keys().any(|c| c.area() == *area)).collect();
     let mut document = Map::new();
-    document.insert("tenant".into(), json!({ "name": name, "id": Value::Null }));
+    document.insert("tenant".into(), tenant);
     document.insert(
         "areas".into(),
         Value::Object(
@@ -115,7 +129,50 @@ pub fn assemble(
         }
         document.insert(area.key().to_owned(), Value::Object(section));
     }
-    Ok(Assembled { document: Value::Object(document), provenance, areas })
+    Ok(Assembled { document: Value::Object(document), provenance, areas, warnings })
+}
+
+/// Leaves out a collection whose partner no file exported (see [`Collection::partner`]), so
+/// its area is not assessed rather than judged on half its data; a warning at the collection
+/// says why.
+fn drop_incomplete(
+    collections: &mut BTreeMap<Collection, Vec<Value>>,
+    provenance: &Provenance,
+    sources: &[Arc<SourceFile>],
+) -> Vec<Problem> {
+    let incomplete: Vec<(Collection, Collection)> = collections
+        .keys()
+        .filter_map(|collection| collection.partner().map(|partner| (*collection, partner)))
+        .filter(|(_, partner)| !collections.contains_key(partner))
+        .collect();
+    let mut warnings = Vec::new();
+    for (collection, partner) in incomplete {
+        collections.remove(&collection);
+        let base = [PathSegment::from(collection.area().key()), PathSegment::from(collection.key())];
+        let Some((origin, _)) = provenance.origin_of(&base) else { continue };
+        let Some(source) = sources.get(origin.file) else { continue };
+        let issue = Issue {
+            code: IngestCode::IncompleteArea,
+            pointer: origin.pointer.clone(),
+            message: format!(
+                "{} are exported but no {} are: one cannot be assessed without the other, so {} is not assessed",
+                plural(collection),
+                plural(partner),
+                collection.area().export_name()
+            ),
+            label: Some(format!("no {} to go with these", plural(partner))),
+        };
+        warnings.extend(locate_issues(source, vec![issue]));
+    }
+    warnings
+}
+
+fn plural(collection: Collection) -> String {
+    let noun = collection.noun();
+    match noun.strip_suffix('y') {
+        Some(stem) => format!("{stem}ies"),
+        None => format!("{noun}s"),
+    }
 }
 
 /// The first identity field the object has, as text.

@@ -93,6 +93,17 @@ impl Collection {
         }
     }
 
+    /// The collection without which this one cannot be assessed: DLP rules mean nothing
+    /// without their policies (whose mode decides whether they act), and a policy is judged by
+    /// its rules. An export with one and not the other leaves the area not assessed.
+    pub fn partner(self) -> Option<Collection> {
+        match self {
+            Collection::DlpPolicies => Some(Collection::DlpRules),
+            Collection::DlpRules => Some(Collection::DlpPolicies),
+            _ => None,
+        }
+    }
+
     /// What a user calls one object of the collection, for messages.
     pub fn noun(self) -> &'static str {
         match self {

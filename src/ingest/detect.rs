@@ -8,13 +8,15 @@ use serde_json::{Map, Value};
 
 use super::areas;
 use super::collection::Collection;
+use super::envelope::scubagear;
 use super::export::{Contribution, FileExport};
+use super::identity::TenantIdentity;
 use super::normalize::Normalizer;
 use super::problem::{IngestCode, Issue, locate_issues};
 use crate::model::{PathSegment, Problem, SourceFile};
 
 pub fn read_export(source: &Arc<SourceFile>, root: Value) -> Result<FileExport, Vec<Problem>> {
-    let mut reader = Reader { normalizer: Normalizer::new(), issues: Vec::new(), source };
+    let mut reader = Reader { normalizer: Normalizer::new(), issues: Vec::new(), source, tenant: None };
     let contributions = reader.read(root);
     let mut issues = reader.issues;
     issues.extend(reader.normalizer.take_issues());
@@ -22,7 +24,7 @@ pub fn read_export(source: &Arc<SourceFile>, root: Value) -> Result<FileExport, 
         return Err(locate_issues(source, summarize_truncation(issues)));
     }
     let warnings = locate_issues(source, reader.normalizer.take_warnings());
-    Ok(FileExport { contributions, warnings })
+    Ok(FileExport { contributions, warnings, tenant: reader.tenant })
 }
 
 /// A depth-truncated export has dozens of truncated values, all with one cause and one fix:
@@ -54,6 +56,8 @@ struct Reader<'a> {
     normalizer: Normalizer,
     issues: Vec<Issue>,
     source: &'a Arc<SourceFile>,
+    /// The tenant a wrapper says the file is of.
+    tenant: Option<TenantIdentity>,
 }
 
 impl Reader<'_> {
@@ -61,6 +65,11 @@ impl Reader<'_> {
         match root {
             Value::Object(map) if is_graph_list(&map) => self.graph_list(map),
             Value::Array(items) => self.list(items, Vec::new(), None),
+            Value::Object(map) if scubagear::recognize(&map) => {
+                let unwrapped = scubagear::read(map, &mut self.normalizer);
+                self.tenant = unwrapped.tenant;
+                unwrapped.contributions
+            }
             Value::Object(map) => match areas::recognize(&map) {
                 Some(collection) => {
                     let item = areas::normalize(collection, &mut self.normalizer, Vec::new(), Value::Object(map));

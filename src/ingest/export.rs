@@ -3,6 +3,7 @@
 use serde_json::Value;
 
 use super::collection::Collection;
+use super::identity::TenantIdentity;
 use super::schema::Kind;
 use crate::model::PathSegment;
 
@@ -39,4 +40,6 @@ pub struct Contribution {
 pub struct FileExport {
     pub contributions: Vec<Contribution>,
     pub warnings: Vec<crate::model::Problem>,
+    /// The tenant the file says it is of (tool wrappers record it).
+    pub tenant: Option<TenantIdentity>,
 }

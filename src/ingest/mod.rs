@@ -8,8 +8,10 @@ mod collection;
 mod dates;
 mod decode;
 mod detect;
+mod envelope;
 mod export;
 mod files;
+mod identity;
 mod normalize;
 mod parse;
 mod problem;
@@ -34,6 +36,7 @@ pub fn load_tenant(path: &Path) -> Result<Tenant, Vec<Problem>> {
     let files = files::tenant_files(path).map_err(|problem| vec![problem])?;
     let mut sources = Vec::with_capacity(files.len());
     let mut contributions = Vec::with_capacity(files.len());
+    let mut identities = Vec::with_capacity(files.len());
     let mut warnings = Vec::new();
     let mut problems = Vec::new();
     for file in &files {
@@ -41,6 +44,7 @@ pub fn load_tenant(path: &Path) -> Result<Tenant, Vec<Problem>> {
             Ok((source, export)) => {
                 sources.push(source);
                 contributions.push(export.contributions);
+                identities.push(export.tenant);
                 warnings.extend(export.warnings);
             }
             Err(found) => problems.extend(found),
@@ -50,7 +54,8 @@ pub fn load_tenant(path: &Path) -> Result<Tenant, Vec<Problem>> {
         return Err(problems);
     }
     let name = tenant_name(path);
-    let assembled = assemble::assemble(&name, &sources, contributions)?;
+    let assembled = assemble::assemble(&name, &sources, contributions, &identities)?;
+    warnings.extend(assembled.warnings);
     Ok(Tenant {
         name,
         path: path.display().to_string(),

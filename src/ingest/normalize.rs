@@ -56,6 +56,16 @@ impl Normalizer {
         self.warnings.push(Issue { code, pointer: self.path.clone(), message, label: Some(label.to_owned()) });
     }
 
+    /// Records a problem at an explicit source pointer (for what a wrapper reads itself).
+    pub fn issue_at(&mut self, pointer: &[PathSegment], code: IngestCode, message: String, label: &str) {
+        self.issues.push(Issue { code, pointer: pointer.to_vec(), message, label: Some(label.to_owned()) });
+    }
+
+    /// Records a warning at an explicit source pointer (for what a wrapper reads itself).
+    pub fn warn_at(&mut self, pointer: &[PathSegment], code: IngestCode, message: String, label: &str) {
+        self.warnings.push(Issue { code, pointer: pointer.to_vec(), message, label: Some(label.to_owned()) });
+    }
+
     /// The source pointer of the value being read.
     #[allow(dead_code)] // the area normalizers of issue 3 use it
     pub fn pointer(&self) -> &[PathSegment] {
@@ -151,6 +161,11 @@ impl Normalizer {
 
     fn name(&mut self, value: Value) -> Value {
         match value {
+            // A location object past the depth limit: `@{Name=All; DisplayName=All}`.
+            Value::String(text) if is_truncation_marker(&text) => {
+                self.wrong_string(&text, "a name");
+                Value::Null
+            }
             Value::String(_) | Value::Null => value,
             Value::Object(map) => {
                 let name = ["Name", "DisplayName"].iter().find_map(|wanted| {
@@ -424,7 +439,8 @@ fn note_string(map: &Map<String, Value>) -> Option<&str> {
     value.is_string().then_some(key.as_str())
 }
 
-fn describe(value: &Value) -> String {
+/// A value as a message names it ("the string '...'", "a list", ...).
+pub fn describe(value: &Value) -> String {
     match value {
         Value::Null => "null".into(),
         Value::Bool(b) => b.to_string(),

@@ -25,10 +25,22 @@ pub enum IngestCode {
     UnsupportedExport,
     /// A Graph `@odata.type` of a known family that m365lint has no table entry for.
     UnknownSubtype,
-    /// A string that holds JSON written by the exporting cmdlet, but is not valid JSON.
+    /// A string that holds JSON written by the exporting cmdlet (DLP `AdvancedRule`, a label's
+    /// `LabelActions`) is not valid JSON.
     InvalidEmbeddedJson,
     /// A navigation property exported without the members it needs (a warning).
     NotExpanded,
+    /// Warning: ScubaGear 1.1 and earlier mangled embedded JSON; it was repaired.
+    MangledJson,
+    /// Warning: a depth-truncated value was read again from a complete copy in the same object.
+    TruncatedRecovered,
+    /// Warning: a tool wrapper says it failed to collect a collection; the area is not assessed.
+    NotCollected,
+    /// Exports of two different tenants in one tenant path.
+    TenantMismatch,
+    /// Warning: a collection was exported without the one it needs (DLP policies without
+    /// rules, or rules without policies); the area is not assessed.
+    IncompleteArea,
 }
 
 impl IngestCode {
@@ -50,6 +62,11 @@ impl IngestCode {
             IngestCode::UnknownSubtype => "m365lint::ingest::unknown_subtype",
             IngestCode::InvalidEmbeddedJson => "m365lint::ingest::invalid_embedded_json",
             IngestCode::NotExpanded => "m365lint::ingest::not_expanded",
+            IngestCode::MangledJson => "m365lint::ingest::mangled_json",
+            IngestCode::TruncatedRecovered => "m365lint::ingest::truncated_recovered",
+            IngestCode::NotCollected => "m365lint::ingest::not_collected",
+            IngestCode::TenantMismatch => "m365lint::ingest::tenant_mismatch",
+            IngestCode::IncompleteArea => "m365lint::ingest::incomplete_area",
         }
     }
 
@@ -92,10 +109,25 @@ impl IngestCode {
                 "m365lint maps every compliance policy type Microsoft Graph documents to a platform; this one is not among them: re-export the file unmodified, or, if Microsoft has added a new type, take these policies out of the export and report the type",
             ),
             IngestCode::InvalidEmbeddedJson => Some(
-                "this string holds JSON written by the exporting cmdlet (e.g. `Get-Label`'s `LabelActions`) but is not valid JSON: the file was edited or cut short; re-export it unmodified (`Get-Label | ConvertTo-Json -Depth 10`)",
+                "this property holds JSON written by the exporting cmdlet (a DLP rule's `AdvancedRule`, a label's `LabelActions`), and the text is not valid JSON: the file was edited or cut short; re-export it unmodified (`Get-DlpComplianceRule | ConvertTo-Json -Depth 10`, `Get-Label | ConvertTo-Json -Depth 10`)",
             ),
             IngestCode::NotExpanded => Some(
                 "export with `$expand=assignments,scheduledActionsForRule($expand=scheduledActionConfigurations)` (PowerShell: `-ExpandProperty \"assignments,scheduledActionsForRule(`$expand=scheduledActionConfigurations)\"`) so that actions for non-compliance can be assessed",
+            ),
+            IngestCode::MangledJson => Some(
+                "ScubaGear 1.1 and earlier replaced every `\\\"` with `'` and deleted every backslash in its export; run ScubaGear 1.2 or later (or `Get-DlpComplianceRule | ConvertTo-Json -Depth 10`) for an exact copy",
+            ),
+            IngestCode::TruncatedRecovered => Some(
+                "ConvertTo-Json's depth limit turned part of this value into text (ScubaGear writes DLP rules with `-Depth 3`); export with `Get-DlpComplianceRule | ConvertTo-Json -Depth 10` to keep it whole",
+            ),
+            IngestCode::NotCollected => Some(
+                "the tool that wrote this export could not read this data (a missing license or role, or a failed Security & Compliance, Exchange or Graph call), and m365lint leaves out what it could not read; fix the cause the tool reported and run it again, or export the data directly",
+            ),
+            IngestCode::TenantMismatch => Some(
+                "a tenant path must hold the exports of one tenant: move the other tenant's files to a directory of their own",
+            ),
+            IngestCode::IncompleteArea => Some(
+                "export both `Get-DlpCompliancePolicy` and `Get-DlpComplianceRule` (`ConvertTo-Json -Depth 10`) into the tenant directory",
             ),
         }
     }

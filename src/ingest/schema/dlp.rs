@@ -72,8 +72,13 @@ pub static SENSITIVE_INFO_TYPE: ObjectSchema = ObjectSchema {
         field("confidenceLevel", Kind::String, "`Low`, `Medium` or `High`."),
         field("minConfidence", Kind::Integer, "Minimum confidence."),
         field("maxConfidence", Kind::Integer, "Maximum confidence."),
-        field("group", Kind::String, "Group name, for the grouped and advanced forms."),
         field(
+            "classifierType",
+            Kind::String,
+            "`Content` for a sensitive information type, `MLModel` for a trainable classifier.",
+        ),
+        derived("group", Kind::String, "Group name, for the grouped and advanced forms; null in the flat list."),
+        derived(
             "form",
             Kind::Enum(&SIT_FORM),
             "Where it was found: `list` (flat), `grouped`, or `advanced` (the AdvancedRule JSON).",
@@ -138,7 +143,7 @@ pub static RULE: ObjectSchema = ObjectSchema {
     description: "A DLP compliance rule (`Get-DlpComplianceRule`). It counts only if not disabled and its parent policy is enforced.",
     fields: &[
         field("name", Kind::String, "Rule name."),
-        field_aliased("guid", &["ImmutableId"], Kind::String, "Rule GUID."),
+        field_aliased("guid", &["ExchangeObjectId"], Kind::String, "Rule GUID (not `ImmutableId`, which differs)."),
         field("parentPolicyName", Kind::String, "Name of the policy the rule belongs to."),
         field(
             "policy",
@@ -150,17 +155,16 @@ pub static RULE: ObjectSchema = ObjectSchema {
         field("priority", Kind::Integer, "Rule priority."),
         field("workload", Kind::Flags(&WORKLOAD), "Workloads."),
         field("comment", Kind::String, "Comment."),
-        field(
-            "contentContainsSensitiveInformation",
-            Kind::Json,
-            "The condition as exported (flat list or grouped form); read `sensitiveInfoTypes` instead.",
-        ),
         field("isAdvancedRule", Kind::Boolean, "Whether the conditions are in `advancedRule`."),
-        derived("advancedRule", Kind::Json, "The AdvancedRule JSON document, parsed from its string."),
+        derived(
+            "advancedRule",
+            Kind::Json,
+            "The AdvancedRule JSON document, parsed from its string (repaired when ScubaGear 1.1 mangled it); absent when the export has none.",
+        ),
         derived(
             "sensitiveInfoTypes",
             Kind::List(&Kind::Object(&SENSITIVE_INFO_TYPE)),
-            "Every sensitive information type the rule detects, from the flat list, the grouped form and the advanced rule.",
+            "Every sensitive information type the rule detects: from `ContentContainsSensitiveInformation` (flat list or grouped form) when it lists any, otherwise (and always when `isAdvancedRule` is true) from the AdvancedRule document. Exceptions (`ExceptIfContentContainsSensitiveInformation`, conditions under a `Not` operator) are not detections and are not listed.",
         ),
         field("blockAccess", Kind::Boolean, "Whether access is blocked."),
         field(
