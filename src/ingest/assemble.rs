@@ -1,6 +1,7 @@
 //! Builds a tenant's canonical document from what its files contributed: collections are
-//! concatenated in file order, the same object exported twice is merged when equal and
-//! reported as a conflict otherwise, and every object's origin is recorded.
+//! concatenated in file order (the pages of a paged Graph list too, once [`paging`] has found
+//! them complete), the same object exported twice is merged when equal and reported as a
+//! conflict otherwise, and every object's origin is recorded.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -9,6 +10,7 @@ use serde_json::{Map, Value, json};
 
 use super::collection::Collection;
 use super::export::Contribution;
+use super::paging::{self, Page};
 use super::problem::{IngestCode, Issue, locate_issues};
 use super::provenance::{Origin, Provenance};
 use super::schema::Kind;
@@ -18,14 +20,18 @@ pub struct Assembled {
     pub document: Value,
     pub provenance: Provenance,
     pub areas: Vec<DataArea>,
+    /// Tolerated findings about the tenant as a whole (e.g. pages merged without a count).
+    pub warnings: Vec<Problem>,
 }
 
-/// `contributions[i]` are the contributions of `sources[i]`.
+/// `contributions[i]` and `pages[i]` are the contributions and Graph list pages of `sources[i]`.
 pub fn assemble(
     name: &str,
     sources: &[Arc<SourceFile>],
     contributions: Vec<Vec<Contribution>>,
+    pages: &[Vec<Page>],
 ) -> Result<Assembled, Vec<Problem>> {
+    let paging = paging::check(sources, pages);
     let mut provenance = Provenance::default();
     let mut collections: BTreeMap<Collection, Vec<Value>> = BTreeMap::new();
     // Where each kept object came from, to name both files in a conflict.
@@ -84,8 +90,8 @@ pub fn assemble(
         }
     }
 
-    if !conflicts.is_empty() {
-        let mut problems = Vec::new();
+    if !paging.problems.is_empty() || !conflicts.is_empty() {
+        let mut problems = paging.problems;
         for (file, issue) in conflicts {
             problems.extend(locate_issues(&sources[file], vec![issue]));
         }
@@ -115,7 +121,7 @@ pub fn assemble(
         }
         document.insert(area.key().to_owned(), Value::Object(section));
     }
-    Ok(Assembled { document: Value::Object(document), provenance, areas })
+    Ok(Assembled { document: Value::Object(document), provenance, areas, warnings: paging.warnings })
 }
 
 /// The first identity field the object has, as text.

@@ -3,6 +3,7 @@
 use serde_json::Value;
 
 use super::collection::Collection;
+use super::paging::Page;
 use super::schema::Kind;
 use crate::model::PathSegment;
 
@@ -38,5 +39,7 @@ pub struct Contribution {
 #[derive(Debug, Clone)]
 pub struct FileExport {
     pub contributions: Vec<Contribution>,
+    /// The Graph list pages in the file, checked against the tenant's other pages.
+    pub pages: Vec<Page>,
     pub warnings: Vec<crate::model::Problem>,
 }

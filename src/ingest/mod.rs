@@ -2,15 +2,18 @@
 //! JSON, recognize the export by content, normalize through the canonical schema, and
 //! assemble one document with provenance.
 
+mod advanced_rule;
 mod areas;
 mod assemble;
 mod collection;
 mod dates;
 mod decode;
 mod detect;
+mod envelope;
 mod export;
 mod files;
 mod normalize;
+mod paging;
 mod parse;
 mod problem;
 mod provenance;
@@ -34,6 +37,7 @@ pub fn load_tenant(path: &Path) -> Result<Tenant, Vec<Problem>> {
     let files = files::tenant_files(path).map_err(|problem| vec![problem])?;
     let mut sources = Vec::with_capacity(files.len());
     let mut contributions = Vec::with_capacity(files.len());
+    let mut pages = Vec::with_capacity(files.len());
     let mut warnings = Vec::new();
     let mut problems = Vec::new();
     for file in &files {
@@ -41,6 +45,7 @@ pub fn load_tenant(path: &Path) -> Result<Tenant, Vec<Problem>> {
             Ok((source, export)) => {
                 sources.push(source);
                 contributions.push(export.contributions);
+                pages.push(export.pages);
                 warnings.extend(export.warnings);
             }
             Err(found) => problems.extend(found),
@@ -50,7 +55,8 @@ pub fn load_tenant(path: &Path) -> Result<Tenant, Vec<Problem>> {
         return Err(problems);
     }
     let name = tenant_name(path);
-    let assembled = assemble::assemble(&name, &sources, contributions)?;
+    let assembled = assemble::assemble(&name, &sources, contributions, &pages)?;
+    warnings.extend(assembled.warnings);
     Ok(Tenant {
         name,
         path: path.display().to_string(),

@@ -35,6 +35,14 @@ impl Normalizer {
         self.object(value, schema)
     }
 
+    /// Normalizes the value found at `pointer` in the file as `kind` (tool wrappers map one
+    /// source parameter at a time onto a canonical field).
+    pub fn value_at(&mut self, pointer: &[PathSegment], value: Value, kind: &Kind) -> Value {
+        self.path.clear();
+        self.path.extend_from_slice(pointer);
+        self.value(value, kind)
+    }
+
     /// Issues found so far, leaving none behind.
     pub fn take_issues(&mut self) -> Vec<Issue> {
         std::mem::take(&mut self.issues)
@@ -209,12 +217,16 @@ impl Normalizer {
     fn datetime(&mut self, value: Value) -> Value {
         match value {
             Value::String(text) => Value::String(dates::to_rfc3339(&text).unwrap_or(text)),
+            // Windows PowerShell's `Get-Date` form: `{"value": "\/Date(ms)\/", "DisplayHint": 2,
+            // "DateTime": "Tuesday, ..."}`. `value` is the instant; `DateTime` is local display
+            // text, read only when there is no usable `value`.
             Value::Object(map) => {
-                let text = map
-                    .iter()
-                    .find(|(k, _)| k.eq_ignore_ascii_case("value") || k.eq_ignore_ascii_case("DateTime"))
-                    .and_then(|(_, v)| v.as_str())
-                    .and_then(dates::to_rfc3339);
+                let text = ["value", "DateTime"].iter().find_map(|wanted| {
+                    map.iter()
+                        .find(|(k, _)| k.eq_ignore_ascii_case(wanted))
+                        .and_then(|(_, v)| v.as_str())
+                        .and_then(dates::to_rfc3339)
+                });
                 text.map_or(Value::Null, Value::String)
             }
             _ => Value::Null,
