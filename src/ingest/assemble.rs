@@ -1,6 +1,8 @@
 //! Builds a tenant's canonical document from what its files contributed: collections are
-//! concatenated in file order, the same object exported twice is merged when equal and
-//! reported as a conflict otherwise, and every object's origin is recorded.
+//! concatenated in file order (the pages of a paged Graph list too, once [`paging`] has found
+//! them complete), the same object exported twice is merged when equal and reported as a
+//! conflict otherwise, and every object's origin is recorded. A collection no file exported is
+//! absent from its area (missing is not empty: policies can tell "not exported" from "none").
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -10,6 +12,7 @@ use serde_json::{Map, Value};
 use super::collection::Collection;
 use super::export::Contribution;
 use super::identity::{self, TenantIdentity};
+use super::paging::{self, Page};
 use super::problem::{IngestCode, Issue, locate_issues};
 use super::provenance::{Origin, Provenance};
 use super::schema::Kind;
@@ -19,18 +22,21 @@ pub struct Assembled {
     pub document: Value,
     pub provenance: Provenance,
     pub areas: Vec<DataArea>,
-    /// Collections left out because their partner is missing.
+    /// Tolerated findings about the tenant as a whole: collections left out because their
+    /// partner is missing, pages merged without a count.
     pub warnings: Vec<Problem>,
 }
 
-/// `contributions[i]` are the contributions of `sources[i]`, `identities[i]` the tenant
-/// identity it states.
+/// `contributions[i]`, `identities[i]` and `pages[i]` are the contributions, the tenant
+/// identity and the Graph list pages of `sources[i]`.
 pub fn assemble(
     name: &str,
     sources: &[Arc<SourceFile>],
     contributions: Vec<Vec<Contribution>>,
     identities: &[Option<TenantIdentity>],
+    pages: &[Vec<Page>],
 ) -> Result<Assembled, Vec<Problem>> {
+    let paging = paging::check(sources, pages);
     let mut provenance = Provenance::default();
     let mut collections: BTreeMap<Collection, Vec<Value>> = BTreeMap::new();
     // Where each kept object came from, to name both files in a conflict.
@@ -97,15 +103,16 @@ pub fn assemble(
         }
     };
 
-    if !conflicts.is_empty() {
-        let mut problems = Vec::new();
+    if !paging.problems.is_empty() || !conflicts.is_empty() {
+        let mut problems = paging.problems;
         for (file, issue) in conflicts {
             problems.extend(locate_issues(&sources[file], vec![issue]));
         }
         return Err(problems);
     }
 
-    let warnings = drop_incomplete(&mut collections, &provenance, sources);
+    let mut warnings = paging.warnings;
+    warnings.extend(drop_incomplete(&mut collections, &provenance, sources));
     let areas: Vec<DataArea> =
         DataArea::ALL.into_iter().filter(|area| collections.keys().any(|c| c.area() == *area)).collect();
     let mut document = Map::new();
@@ -119,7 +126,7 @@ pub fn assemble(
     for area in &areas {
         let mut section = Map::new();
         for collection in Collection::ALL.into_iter().filter(|c| c.area() == *area) {
-            let items = collections.remove(&collection).unwrap_or_default();
+            let Some(items) = collections.remove(&collection) else { continue };
             let value = if collection.is_singleton() {
                 items.into_iter().next().unwrap_or(Value::Null)
             } else {

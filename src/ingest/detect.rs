@@ -8,23 +8,38 @@ use serde_json::{Map, Value};
 
 use super::areas;
 use super::collection::Collection;
-use super::envelope::scubagear;
+use super::envelope::{m365dsc, scubagear};
 use super::export::{Contribution, FileExport};
 use super::identity::TenantIdentity;
 use super::normalize::Normalizer;
+use super::paging::Page;
 use super::problem::{IngestCode, Issue, locate_issues};
 use crate::model::{PathSegment, Problem, SourceFile};
 
 pub fn read_export(source: &Arc<SourceFile>, root: Value) -> Result<FileExport, Vec<Problem>> {
-    let mut reader = Reader { normalizer: Normalizer::new(), issues: Vec::new(), source, tenant: None };
+    let mut reader = Reader {
+        normalizer: Normalizer::new(),
+        issues: Vec::new(),
+        warnings: Vec::new(),
+        pages: Vec::new(),
+        source,
+        tenant: None,
+    };
     let contributions = reader.read(root);
     let mut issues = reader.issues;
     issues.extend(reader.normalizer.take_issues());
     if !issues.is_empty() {
-        return Err(locate_issues(source, summarize_truncation(issues)));
+        let mut problems = locate_issues(source, summarize_truncation(issues));
+        // Issues come from several readers (envelope, normalizer); the user reads the file
+        // top to bottom.
+        problems.sort_by_key(|problem| problem.location.as_ref().map(|location| location.offset));
+        return Err(problems);
     }
-    let warnings = locate_issues(source, reader.normalizer.take_warnings());
-    Ok(FileExport { contributions, warnings, tenant: reader.tenant })
+    let mut warnings = reader.warnings;
+    warnings.extend(reader.normalizer.take_warnings());
+    let mut warnings = locate_issues(source, warnings);
+    warnings.sort_by_key(|warning| warning.location.as_ref().map(|location| location.offset));
+    Ok(FileExport { contributions, pages: reader.pages, warnings, tenant: reader.tenant })
 }
 
 /// A depth-truncated export has dozens of truncated values, all with one cause and one fix:
@@ -55,6 +70,8 @@ fn summarize_truncation(issues: Vec<Issue>) -> Vec<Issue> {
 struct Reader<'a> {
     normalizer: Normalizer,
     issues: Vec<Issue>,
+    warnings: Vec<Issue>,
+    pages: Vec<Page>,
     source: &'a Arc<SourceFile>,
     /// The tenant a wrapper says the file is of.
     tenant: Option<TenantIdentity>,
@@ -64,6 +81,12 @@ impl Reader<'_> {
     fn read(&mut self, root: Value) -> Vec<Contribution> {
         match root {
             Value::Object(map) if is_graph_list(&map) => self.graph_list(map),
+            Value::Array(items) if m365dsc::is_report(&items) => {
+                let resources = items.into_iter().enumerate().map(|(i, item)| (vec![PathSegment::Index(i)], item));
+                self.m365dsc(resources.collect())
+            }
+            // A one-resource report: ConvertTo-Json writes a one-element pipeline as the element.
+            Value::Object(map) if m365dsc::is_resource(&map) => self.m365dsc(vec![(Vec::new(), Value::Object(map))]),
             Value::Array(items) => self.list(items, Vec::new(), None),
             Value::Object(map) if scubagear::recognize(&map) => {
                 let unwrapped = scubagear::read(map, &mut self.normalizer);
@@ -87,24 +110,61 @@ impl Reader<'_> {
         }
     }
 
-    /// A Microsoft Graph list response: `{"@odata.context": ..., "value": [...]}`.
+    /// A Microsoft Graph list response: `{"@odata.context": ..., "value": [...]}`. It may be
+    /// one page of a longer list (`@odata.nextLink`); whether the tenant holds every page is
+    /// decided when the tenant's files are assembled.
     fn graph_list(&mut self, mut map: Map<String, Value>) -> Vec<Contribution> {
-        if let Some(next) = map.get("@odata.nextLink").and_then(Value::as_str) {
-            self.issues.push(Issue {
-                code: IngestCode::PartialExport,
-                pointer: vec!["@odata.nextLink".into()],
-                message: format!(
-                    "{} is one page of a paged Graph response; the following pages ({}) are not in this tenant",
-                    self.source.path,
-                    shorten_link(next)
-                ),
-                label: Some("more pages follow".into()),
-            });
-            return Vec::new();
-        }
+        let next_link = self.annotation(&map, "@odata.nextLink", |value| value.as_str().map(str::to_owned));
+        let count = self.annotation(&map, "@odata.count", |value| match value {
+            Value::Number(n) => n.as_u64(),
+            Value::String(text) => text.trim().parse().ok(),
+            _ => None,
+        });
         let context = map.get("@odata.context").and_then(Value::as_str).map(str::to_owned);
         let Some(Value::Array(items)) = map.remove("value") else { return Vec::new() };
-        self.list(items, vec!["value".into()], context.as_deref())
+        let contributions = self.list(items, vec!["value".into()], context.as_deref());
+        self.pages.extend(contributions.iter().map(|contribution| Page {
+            collection: contribution.collection,
+            items: contribution.items.len(),
+            next_link: next_link.clone(),
+            count: count.clone(),
+        }));
+        contributions
+    }
+
+    /// A paging annotation of a Graph list and its pointer; `null` is no annotation, a value
+    /// `read` cannot make sense of is an issue.
+    fn annotation<T>(
+        &mut self,
+        map: &Map<String, Value>,
+        name: &str,
+        read: impl Fn(&Value) -> Option<T>,
+    ) -> Option<(T, Vec<PathSegment>)> {
+        let (key, value) = map.iter().find(|(key, _)| key.eq_ignore_ascii_case(name))?;
+        if value.is_null() {
+            return None;
+        }
+        let pointer = vec![PathSegment::Key(key.clone())];
+        match read(value) {
+            Some(read) => Some((read, pointer)),
+            None => {
+                self.issues.push(Issue {
+                    code: IngestCode::UnexpectedType,
+                    pointer,
+                    message: format!("`{name}` has a value Microsoft Graph never writes there"),
+                    label: Some("unexpected value".into()),
+                });
+                None
+            }
+        }
+    }
+
+    /// A Microsoft365DSC JSON report: `(pointer, resource)` for each of its resources.
+    fn m365dsc(&mut self, resources: Vec<(Vec<PathSegment>, Value)>) -> Vec<Contribution> {
+        let read = m365dsc::read(&self.source.path, resources, &mut self.normalizer);
+        self.issues.extend(read.issues);
+        self.warnings.extend(read.warnings);
+        read.contributions
     }
 
     /// A list of exported objects (a Graph `value` array or a bare array). Each object is
@@ -170,8 +230,4 @@ impl Reader<'_> {
 
 fn is_graph_list(map: &Map<String, Value>) -> bool {
     matches!(map.get("value"), Some(Value::Array(_))) && map.keys().all(|key| key == "value" || key.starts_with('@'))
-}
-
-fn shorten_link(link: &str) -> String {
-    link.split('?').next().unwrap_or(link).to_owned() + "?..."
 }

@@ -4,6 +4,7 @@ use serde_json::Value;
 
 use super::collection::Collection;
 use super::identity::TenantIdentity;
+use super::paging::Page;
 use super::schema::Kind;
 use crate::model::PathSegment;
 
@@ -39,6 +40,8 @@ pub struct Contribution {
 #[derive(Debug, Clone)]
 pub struct FileExport {
     pub contributions: Vec<Contribution>,
+    /// The Graph list pages in the file, checked against the tenant's other pages.
+    pub pages: Vec<Page>,
     pub warnings: Vec<crate::model::Problem>,
     /// The tenant the file says it is of (tool wrappers record it).
     pub tenant: Option<TenantIdentity>,

@@ -13,6 +13,7 @@ mod export;
 mod files;
 mod identity;
 mod normalize;
+mod paging;
 mod parse;
 mod problem;
 mod provenance;
@@ -37,6 +38,7 @@ pub fn load_tenant(path: &Path) -> Result<Tenant, Vec<Problem>> {
     let mut sources = Vec::with_capacity(files.len());
     let mut contributions = Vec::with_capacity(files.len());
     let mut identities = Vec::with_capacity(files.len());
+    let mut pages = Vec::with_capacity(files.len());
     let mut warnings = Vec::new();
     let mut problems = Vec::new();
     for file in &files {
@@ -45,6 +47,7 @@ pub fn load_tenant(path: &Path) -> Result<Tenant, Vec<Problem>> {
                 sources.push(source);
                 contributions.push(export.contributions);
                 identities.push(export.tenant);
+                pages.push(export.pages);
                 warnings.extend(export.warnings);
             }
             Err(found) => problems.extend(found),
@@ -54,7 +57,7 @@ pub fn load_tenant(path: &Path) -> Result<Tenant, Vec<Problem>> {
         return Err(problems);
     }
     let name = tenant_name(path);
-    let assembled = assemble::assemble(&name, &sources, contributions, &identities)?;
+    let assembled = assemble::assemble(&name, &sources, contributions, &identities, &pages)?;
     warnings.extend(assembled.warnings);
     Ok(Tenant {
         name,

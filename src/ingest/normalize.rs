@@ -35,6 +35,14 @@ impl Normalizer {
         self.object(value, schema)
     }
 
+    /// Normalizes the value found at `pointer` in the file as `kind` (tool wrappers map one
+    /// source parameter at a time onto a canonical field).
+    pub fn value_at(&mut self, pointer: &[PathSegment], value: Value, kind: &Kind) -> Value {
+        self.path.clear();
+        self.path.extend_from_slice(pointer);
+        self.value(value, kind)
+    }
+
     /// Issues found so far, leaving none behind.
     pub fn take_issues(&mut self) -> Vec<Issue> {
         std::mem::take(&mut self.issues)
@@ -70,6 +78,15 @@ impl Normalizer {
     #[allow(dead_code)] // the area normalizers of issue 3 use it
     pub fn pointer(&self) -> &[PathSegment] {
         &self.path
+    }
+
+    /// Runs `read` with the position at `pointer` (an absolute pointer in the file), then
+    /// restores the current position.
+    pub fn at_pointer<T>(&mut self, pointer: &[PathSegment], read: impl FnOnce(&mut Self) -> T) -> T {
+        let saved = std::mem::replace(&mut self.path, pointer.to_vec());
+        let result = read(self);
+        self.path = saved;
+        result
     }
 
     /// Runs `read` with the position moved to `segment` below the current one.
@@ -224,12 +241,16 @@ impl Normalizer {
     fn datetime(&mut self, value: Value) -> Value {
         match value {
             Value::String(text) => Value::String(dates::to_rfc3339(&text).unwrap_or(text)),
+            // Windows PowerShell's `Get-Date` form: `{"value": "\/Date(ms)\/", "DisplayHint": 2,
+            // "DateTime": "Tuesday, ..."}`. `value` is the instant; `DateTime` is local display
+            // text, read only when there is no usable `value`.
             Value::Object(map) => {
-                let text = map
-                    .iter()
-                    .find(|(k, _)| k.eq_ignore_ascii_case("value") || k.eq_ignore_ascii_case("DateTime"))
-                    .and_then(|(_, v)| v.as_str())
-                    .and_then(dates::to_rfc3339);
+                let text = ["value", "DateTime"].iter().find_map(|wanted| {
+                    map.iter()
+                        .find(|(k, _)| k.eq_ignore_ascii_case(wanted))
+                        .and_then(|(_, v)| v.as_str())
+                        .and_then(dates::to_rfc3339)
+                });
                 text.map_or(Value::Null, Value::String)
             }
             _ => Value::Null,

@@ -41,6 +41,16 @@ pub enum IngestCode {
     /// Warning: a collection was exported without the one it needs (DLP policies without
     /// rules, or rules without policies); the area is not assessed.
     IncompleteArea,
+    DuplicatePage,
+    AmbiguousPages,
+    PageCountMismatch,
+    UnverifiedPages,
+    AbsentResource,
+    UnreadParameter,
+    UnknownRoleName,
+    UnreadableJsonString,
+    NothingToLint,
+    NotAResource,
 }
 
 impl IngestCode {
@@ -67,6 +77,16 @@ impl IngestCode {
             IngestCode::NotCollected => "m365lint::ingest::not_collected",
             IngestCode::TenantMismatch => "m365lint::ingest::tenant_mismatch",
             IngestCode::IncompleteArea => "m365lint::ingest::incomplete_area",
+            IngestCode::DuplicatePage => "m365lint::ingest::duplicate_page",
+            IngestCode::AmbiguousPages => "m365lint::ingest::ambiguous_pages",
+            IngestCode::PageCountMismatch => "m365lint::ingest::page_count_mismatch",
+            IngestCode::UnverifiedPages => "m365lint::ingest::unverified_pages",
+            IngestCode::AbsentResource => "m365lint::ingest::absent_resource",
+            IngestCode::UnreadParameter => "m365lint::ingest::unread_parameter",
+            IngestCode::UnknownRoleName => "m365lint::ingest::unknown_role_name",
+            IngestCode::UnreadableJsonString => "m365lint::ingest::unreadable_json_string",
+            IngestCode::NothingToLint => "m365lint::ingest::nothing_to_lint",
+            IngestCode::NotAResource => "m365lint::ingest::not_a_resource",
         }
     }
 
@@ -92,6 +112,36 @@ impl IngestCode {
             ),
             IngestCode::PartialExport => Some(
                 "this is one page of a paged Microsoft Graph response: follow `@odata.nextLink` until it is absent and put every page in the tenant directory (or use `Get-Mg... -All`)",
+            ),
+            IngestCode::DuplicatePage => Some(
+                "two files hold the same page of a paged Microsoft Graph response; remove the copy and check that every page, from the first to the one without `@odata.nextLink`, is in the tenant directory",
+            ),
+            IngestCode::AmbiguousPages => Some(
+                "pages carry no address of their own, so a paged export is only read when exactly one of its files has no `@odata.nextLink`; keep one complete export of the collection (re-export with `$count=true`, or with `Get-Mg... -All`)",
+            ),
+            IngestCode::PageCountMismatch => Some(
+                "the pages in the tenant do not add up to `@odata.count`: a page is missing or was saved twice; re-export every page (follow `@odata.nextLink` until it is absent)",
+            ),
+            IngestCode::UnverifiedPages => Some(
+                "pages carry no address of their own: m365lint checks that exactly one page has no `@odata.nextLink` and that no next page is linked twice, but only `@odata.count` proves that no page in the middle is missing; re-export with `$count=true` to have the count checked",
+            ),
+            IngestCode::AbsentResource => Some(
+                "`Ensure = 'Absent'` declares that the object must not exist; it is not part of the tenant's configuration and is not linted",
+            ),
+            IngestCode::UnreadParameter => Some(
+                "m365lint does not map this Microsoft365DSC parameter onto the canonical document, so rules do not see it; if it narrows the policy, lint a Microsoft Graph export of the policy instead",
+            ),
+            IngestCode::UnknownRoleName => Some(
+                "Microsoft365DSC writes directory roles by display name; m365lint maps the built-in role names to role template ids and keeps other names as they are, so rules that compare role template ids do not recognize this one",
+            ),
+            IngestCode::UnreadableJsonString => Some(
+                "the value should hold a JSON document as text; m365lint could not parse it, so what it says is not linted; re-export the object unmodified",
+            ),
+            IngestCode::NotAResource => Some(
+                "every item of a Microsoft365DSC JSON report is a resource with `ResourceName` and `ResourceInstanceName`; regenerate the report with `New-M365DSCReportFromConfiguration -Type JSON` and lint it unmodified",
+            ),
+            IngestCode::NothingToLint => Some(
+                "the report holds no resource m365lint lints; export AADConditionalAccessPolicy, IntuneDeviceCompliancePolicy*, IntuneDeviceManagementComplianceSettings, SCDLPCompliancePolicy, SCDLPComplianceRule, SCSensitivityLabel, EXOIRMConfiguration, EXOOMEConfiguration or EXOTransportRule",
             ),
             IngestCode::UnexpectedType => {
                 Some("the value does not have the type Microsoft Graph documents for it; re-export the file unmodified")

@@ -1,5 +1,7 @@
-//! Helpers for the ingest tests: load a fixture, show problems and locations as stable text.
-#![allow(dead_code)]
+//! Helpers shared by the ingest tests: load a fixture, address the canonical document with
+//! readable paths, locate canonical paths in the original files, and show problems as stable
+//! text.
+#![allow(dead_code)] // each test file uses some of these
 
 use std::path::Path;
 
@@ -8,13 +10,12 @@ use m365lint::model::{CanonicalPath, PathSegment, Problem};
 
 /// Loads a fixture (relative to the repository root) that must be accepted.
 pub fn load(path: &str) -> Tenant {
-    load_tenant(&Path::new(env!("CARGO_MANIFEST_DIR")).join(path))
-        .unwrap_or_else(|problems| panic!("{path} was rejected:\n{}", describe(&problems)))
+    load_tenant(Path::new(path)).unwrap_or_else(|problems| panic!("{path} was rejected:\n{}", describe(&problems)))
 }
 
 /// Loads a fixture that must be rejected, and its problems.
 pub fn rejected(path: &str) -> Vec<Problem> {
-    match load_tenant(&Path::new(env!("CARGO_MANIFEST_DIR")).join(path)) {
+    match load_tenant(Path::new(path)) {
         Ok(_) => panic!("{path} was accepted"),
         Err(problems) => problems,
     }
@@ -82,7 +83,16 @@ pub struct Place {
 }
 
 pub fn locate(tenant: &Tenant, segments: &[&str]) -> Place {
-    let resolved = Locator::new(tenant).locate(&path(segments)).unwrap_or_else(|| panic!("{segments:?} has no origin"));
+    place(tenant, &path(segments))
+}
+
+/// Like [`locate`], with the path written `conditional_access.policies[0].conditions.users`.
+pub fn locate_path(tenant: &Tenant, readable: &str) -> Place {
+    place(tenant, &canonical(readable))
+}
+
+fn place(tenant: &Tenant, path: &CanonicalPath) -> Place {
+    let resolved = Locator::new(tenant).locate(path).unwrap_or_else(|| panic!("{path} has no origin"));
     let location = resolved.location;
     let root = format!("{}/", env!("CARGO_MANIFEST_DIR"));
     Place {
@@ -98,4 +108,31 @@ pub fn locate(tenant: &Tenant, segments: &[&str]) -> Place {
 /// The canonical document as pretty JSON.
 pub fn pretty(value: &serde_json::Value) -> String {
     serde_json::to_string_pretty(value).expect("a JSON value serializes")
+}
+
+/// `conditional_access.policies[0].conditions.users.excludeGroups[1]` as a canonical path.
+pub fn canonical(readable: &str) -> CanonicalPath {
+    let mut segments = Vec::new();
+    for part in readable.split('.') {
+        let (key, indexes) = part.split_once('[').map_or((part, ""), |(key, rest)| (key, rest));
+        if !key.is_empty() {
+            segments.push(PathSegment::from(key));
+        }
+        for index in indexes.split('[').filter(|index| !index.is_empty()) {
+            let index = index.trim_end_matches(']').parse::<usize>().expect("an index in brackets");
+            segments.push(PathSegment::Index(index));
+        }
+    }
+    CanonicalPath::new(segments)
+}
+
+/// The canonical value at a readable path.
+pub fn value<'t>(tenant: &'t Tenant, readable: &str) -> &'t serde_json::Value {
+    let pointer = canonical(readable).to_pointer();
+    tenant.document.pointer(&pointer).unwrap_or_else(|| panic!("{readable} is not in the document"))
+}
+
+/// The codes of problems or warnings, for assertions.
+pub fn codes(problems: &[Problem]) -> Vec<&str> {
+    problems.iter().map(|problem| problem.code.as_str()).collect()
 }

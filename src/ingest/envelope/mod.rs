@@ -1,6 +1,8 @@
-//! Tool wrappers: files that hold several exports of one tenant under the tool's own keys.
-//! Each wrapper module recognizes its file by content, says which of its members are which
-//! collection (and which it failed to collect), and what tenant the file is of. The
-//! objects inside are normalized by the area modules like any other export.
+//! Tool wrappers: files whose envelope is a tool's own format rather than a Microsoft Graph or
+//! PowerShell object list. Each wrapper is recognized by content and says which of its members
+//! are which collection (and which it failed to collect) and, where it can, what tenant the
+//! file is of; the objects inside are normalized by the area modules (ScubaGear) or mapped
+//! from the tool's own names onto the canonical document with provenance (Microsoft365DSC).
 
+pub mod m365dsc;
 pub mod scubagear;

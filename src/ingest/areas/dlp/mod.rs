@@ -6,7 +6,7 @@
 mod advanced_rule;
 mod mangled;
 mod rule;
-mod sensitive_types;
+pub(crate) mod sensitive_types;
 
 use serde_json::{Map, Value};
 
