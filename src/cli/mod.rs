@@ -104,8 +104,14 @@ pub enum DiffFormat {
 #[derive(Debug, clap::Args)]
 pub struct NormalizeArgs {
     /// A tenant export file or directory.
-    #[arg(value_name = "PATH")]
-    pub path: PathBuf,
+    #[arg(value_name = "PATH", required_unless_present_any = ["schema", "schema_markdown"])]
+    pub path: Option<PathBuf>,
+    /// Print the JSON Schema of the canonical document instead (docs/canonical.schema.json).
+    #[arg(long, conflicts_with = "schema_markdown")]
+    pub schema: bool,
+    /// Print the canonical document's reference page instead (docs/canonical.md).
+    #[arg(long)]
+    pub schema_markdown: bool,
 }
 
 #[derive(Debug, clap::Args)]

@@ -4,7 +4,16 @@ use crate::diagnostics::ProblemDiagnostic;
 use crate::ingest::load_tenant;
 
 pub fn run(args: &NormalizeArgs) -> u8 {
-    match load_tenant(&args.path) {
+    if args.schema {
+        write_stdout(|out| writeln!(out, "{}", schema_text()));
+        return 0;
+    }
+    if args.schema_markdown {
+        write_stdout(|out| out.write_all(crate::ingest::schema::markdown().as_bytes()));
+        return 0;
+    }
+    let Some(path) = &args.path else { return 2 };
+    match load_tenant(path) {
         Ok(tenant) => {
             write_stdout(|out| {
                 serde_json::to_writer_pretty(&mut *out, &tenant.document)?;
@@ -18,4 +27,9 @@ pub fn run(args: &NormalizeArgs) -> u8 {
             2
         }
     }
+}
+
+/// The JSON Schema, pretty-printed as docs/canonical.schema.json holds it.
+pub fn schema_text() -> String {
+    serde_json::to_string_pretty(&crate::ingest::schema::json_schema()).unwrap_or_default()
 }

@@ -105,7 +105,7 @@ impl IngestCode {
                 "m365lint reads JSON exports: `ConvertTo-Json -Depth 10` in PowerShell, or the body of a Microsoft Graph response",
             ),
             IngestCode::UnknownExport => Some(
-                "supported: Conditional Access policies as Microsoft Graph returns them (`GET /identity/conditionalAccess/policies`, or `Get-MgIdentityConditionalAccessPolicy | ConvertTo-Json -Depth 10`); see README, \"Supported exports\"",
+                "m365lint reads Conditional Access policies, Intune compliance policies and settings, DLP policies and rules, IRM and OME configuration, transport rules and sensitivity labels, as Microsoft Graph, the Graph PowerShell SDK, Exchange / Security & Compliance PowerShell (`ConvertTo-Json -Depth 10`), ScubaGear (ProviderSettingsExport.json) or Microsoft365DSC (JSON report) write them; move other files out of the tenant directory (see README, \"Supported exports\")",
             ),
             IngestCode::TruncatedExport => Some(
                 "ConvertTo-Json stopped at its depth limit and wrote this value as text; re-export with `ConvertTo-Json -Depth 10`",

@@ -162,7 +162,7 @@ pub static LABEL: ObjectSchema = ObjectSchema {
         derived(
             "labelActions",
             Kind::List(&Kind::Object(&LABEL_ACTION)),
-            "The label's actions, parsed from their JSON strings (`type` in lower case); null when the export does not carry them (Graph).",
+            "The label's actions, parsed from their JSON strings (`type` in lower case); missing when the export does not carry them (Graph, Microsoft365DSC).",
         ),
         derived(
             "settings",

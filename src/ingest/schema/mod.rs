@@ -4,9 +4,12 @@
 //! canonical document is generated from them.
 
 pub mod conditional_access;
+mod describe;
 pub mod dlp;
 pub mod encryption;
 pub mod intune;
+
+pub use describe::{json_schema, markdown};
 
 /// A canonical object type.
 #[derive(Debug)]
@@ -131,20 +134,4 @@ pub const fn field_aliased(
 /// does not declare; its entries belong to the enclosing object.
 pub fn is_additional_properties(key: &str) -> bool {
     key.eq_ignore_ascii_case("AdditionalProperties")
-}
-
-/// Every object schema reachable from the canonical document's collections, for docs and
-/// conformance tests.
-pub fn all_roots() -> Vec<(&'static str, &'static ObjectSchema)> {
-    vec![
-        ("conditional_access.policies[]", &conditional_access::POLICY),
-        ("intune.compliance_policies[]", &intune::COMPLIANCE_POLICY),
-        ("intune.settings", &intune::SETTINGS),
-        ("dlp.policies[]", &dlp::POLICY),
-        ("dlp.rules[]", &dlp::RULE),
-        ("encryption.irm", &encryption::IRM),
-        ("encryption.ome[]", &encryption::OME),
-        ("encryption.transport_rules[]", &encryption::TRANSPORT_RULE),
-        ("encryption.labels[]", &encryption::LABEL),
-    ]
 }

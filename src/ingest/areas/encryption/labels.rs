@@ -103,7 +103,8 @@ impl Reader<'_> {
     }
 
     /// `labelActions` and `encryptionEnabled`: from `LabelActions` when the export carries
-    /// them, else from Graph's `hasProtection`, else unknown (null).
+    /// them, else from Graph's `hasProtection`, else unknown (null). Without `LabelActions`
+    /// the list is missing, never null: lists are never null in the canonical document.
     fn actions_and_encryption(&mut self, actions: Option<(String, Value)>, has_protection: Option<(String, Value)>) {
         let actions = actions.and_then(|(key, value)| self.read_actions(key, value));
         let encryption = match &actions {
@@ -114,16 +115,11 @@ impl Reader<'_> {
                 Some((protects, below(self.pointer, &[PathSegment::Key(key)])))
             }),
         };
-        match actions {
-            Some(actions) => {
-                self.label.insert("labelActions".to_owned(), Value::Array(actions.values));
-                self.derive(vec!["labelActions".into()], actions.container);
-                for (index, source) in actions.sources.into_iter().enumerate() {
-                    self.derive(vec!["labelActions".into(), index.into()], source);
-                }
-            }
-            None => {
-                self.label.insert("labelActions".to_owned(), Value::Null);
+        if let Some(actions) = actions {
+            self.label.insert("labelActions".to_owned(), Value::Array(actions.values));
+            self.derive(vec!["labelActions".into()], actions.container);
+            for (index, source) in actions.sources.into_iter().enumerate() {
+                self.derive(vec!["labelActions".into(), index.into()], source);
             }
         }
         match encryption {
