@@ -1,5 +1,6 @@
 //! Command-line interface: argument definitions and one module per subcommand.
 
+mod catalog;
 mod check;
 mod diff;
 mod init;
@@ -31,6 +32,10 @@ pub enum Command {
     Normalize(NormalizeArgs),
     /// Run the Rego unit tests (`test_*` rules) of the built-in policies, or of DIR.
     Test(TestArgs),
+    /// List the rules: id, name, severity, area and title.
+    Policies(PoliciesArgs),
+    /// Explain a rule: what it checks, why it matters, how to fix it, references.
+    Explain(ExplainArgs),
     /// Write a commented m365lint.toml with every parameter at its default.
     Init(InitArgs),
     /// Compare two runs (JSON reports, or exports linted on the spot): new, resolved and
@@ -62,6 +67,39 @@ pub struct CheckArgs {
     #[command(flatten)]
     pub config: ConfigArgs,
     /// Add the policies in DIR (and its lib/ helpers) to the built-in ones (repeatable).
+    #[arg(long = "policies", value_name = "DIR")]
+    pub policies: Vec<PathBuf>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct PoliciesArgs {
+    #[arg(long, value_enum, default_value_t = ListFormat::Human)]
+    pub format: ListFormat,
+    #[command(flatten)]
+    pub config: ConfigArgs,
+    /// Also list the policies in DIR (repeatable).
+    #[arg(long = "policies", value_name = "DIR")]
+    pub policies: Vec<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    /// A table.
+    Human,
+    /// Everything the METADATA says, as JSON.
+    Json,
+    /// The rule reference (docs/rules.md).
+    Markdown,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ExplainArgs {
+    /// A rule id (`CA001`) or name (`legacy-authentication-allowed`).
+    #[arg(value_name = "RULE")]
+    pub rule: String,
+    #[command(flatten)]
+    pub config: ConfigArgs,
+    /// Also look in the policies in DIR (repeatable).
     #[arg(long = "policies", value_name = "DIR")]
     pub policies: Vec<PathBuf>,
 }
@@ -148,6 +186,8 @@ pub fn run(cli: Cli) -> u8 {
         Command::Check(args) => check::run(&args),
         Command::Normalize(args) => normalize::run(&args),
         Command::Test(args) => test::run(&args),
+        Command::Policies(args) => catalog::list(&args),
+        Command::Explain(args) => catalog::explain(&args),
         Command::Init(args) => init::run(&args),
         Command::Diff(args) => diff::run(&args),
     }

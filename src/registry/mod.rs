@@ -4,6 +4,7 @@
 
 mod error;
 mod metadata;
+pub mod pages;
 mod source;
 
 use std::collections::BTreeMap;
