@@ -38,7 +38,9 @@ fn ids_follow_the_area_prefix_and_are_unique() {
         let id = rule.id.as_str();
         let expected = prefix(rule.area.key());
         assert!(
-            id.starts_with(expected) && id[expected.len()..].len() == 3 && id[expected.len()..].bytes().all(|b| b.is_ascii_digit()),
+            id.starts_with(expected)
+                && id[expected.len()..].len() == 3
+                && id[expected.len()..].bytes().all(|b| b.is_ascii_digit()),
             "{id} should be {expected} followed by three digits"
         );
         assert!(!ids.contains(&id), "{id} twice");
@@ -82,7 +84,8 @@ fn every_rule_has_fixtures_and_tests_beside_it() {
 
 #[test]
 fn the_rule_reference_is_generated_from_metadata() {
-    let on_disk = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/rules.md")).unwrap_or_default();
+    let on_disk =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/rules.md")).unwrap_or_default();
     assert!(
         on_disk == pages::markdown(builtin().rules()),
         "docs/rules.md is stale: regenerate it with `cargo run -- policies --format markdown > docs/rules.md`"
@@ -96,7 +99,8 @@ fn policies_lists_every_rule() {
     for rule in builtin().rules() {
         assert!(run.stdout.contains(&format!("{}  {}", rule.id, rule.name)), "{} missing:\n{}", rule.id, run.stdout);
     }
-    let json: serde_json::Value = serde_json::from_str(&common::m365lint(&["policies", "--format", "json"]).stdout).unwrap();
+    let json: serde_json::Value =
+        serde_json::from_str(&common::m365lint(&["policies", "--format", "json"]).stdout).unwrap();
     let first = &json[0];
     assert_eq!(first["id"], "CA001");
     assert_eq!(first["references"][0], serde_json::json!({"framework": "SCuBA", "id": "MS.AAD.1.1v1"}));

@@ -73,7 +73,8 @@ pub fn listing_json(rules: &[impl AsRef<RuleMeta>]) -> String {
 /// A rule's page for the terminal: what it checks, why it matters, how to fix it, references.
 pub fn page(rule: &RuleMeta, width: usize) -> String {
     let wrap = |text: &str| {
-        let options = textwrap::Options::new(width.saturating_sub(2).max(40)).initial_indent("  ").subsequent_indent("  ");
+        let options =
+            textwrap::Options::new(width.saturating_sub(2).max(40)).initial_indent("  ").subsequent_indent("  ");
         textwrap::fill(text, options)
     };
     let requires: Vec<&str> = rule.requires.iter().map(|a| a.key()).collect();
@@ -85,9 +86,11 @@ pub fn page(rule: &RuleMeta, width: usize) -> String {
         rule.area.key(),
         requires.join(", ")
     );
-    for (heading, body) in
-        [("What it checks", &rule.description), ("Why it matters", &rule.rationale), ("How to fix it", &rule.remediation)]
-    {
+    for (heading, body) in [
+        ("What it checks", &rule.description),
+        ("Why it matters", &rule.rationale),
+        ("How to fix it", &rule.remediation),
+    ] {
         let _ = writeln!(text, "{heading}\n{}\n", wrap(body));
     }
     if !rule.references.is_empty() {
