@@ -198,10 +198,10 @@ fn posture_block(areas: &[AreaPosture]) -> Markup {
                 @match area.score() {
                     Some(score) => {
                         rect class=(rating(score)) x=(LABEL_WIDTH) y=(y + 6) width=(score * TRACK_WIDTH / 100) height="20" rx="4" {}
-                        text.value x=(LABEL_WIDTH + TRACK_WIDTH + 12) y=(y + 21) { (score) " %" }
+                        text.value x=(LABEL_WIDTH + TRACK_WIDTH + 12) y=(y + 21) { (area.score_label()) }
                     }
                     None => {
-                        text.value.na x=(LABEL_WIDTH + TRACK_WIDTH + 12) y=(y + 21) { (no_score(area)) }
+                        text.value.na x=(LABEL_WIDTH + TRACK_WIDTH + 12) y=(y + 21) { (area.score_label()) }
                     }
                 }
             }
@@ -215,7 +215,7 @@ fn posture_block(areas: &[AreaPosture]) -> Markup {
                 @for area in areas {
                     tr {
                         td { (area.area.title()) }
-                        td.num { @match area.score() { Some(score) => { (score) " %" } None => { (no_score(area)) } } }
+                        td.num { (area.score_label()) }
                         td.num { (area.passed) } td.num { (area.failed) } td.num { (area.waived) }
                         td.num { (area.not_assessed) } td.num { (area.errors) } td.num { (area.open_findings()) }
                     }
@@ -232,10 +232,6 @@ fn rating(score: u32) -> &'static str {
         50..=79 => "fair",
         _ => "poor",
     }
-}
-
-fn no_score(area: &AreaPosture) -> &'static str {
-    if area.rules() == 0 { "no rules" } else { "not assessed" }
 }
 
 fn findings(tenant: &TenantReport) -> Markup {

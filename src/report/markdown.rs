@@ -10,7 +10,7 @@
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use super::phrases::{location_text, not_assessed_reason, problem_place};
+use super::phrases::{location_text, not_assessed_reason, problem_place, rule_error_text};
 use super::posture::{AreaPosture, SCORE_FORMULA, posture};
 use super::summary_text::by_severity;
 use super::{Report, TenantReport};
@@ -97,15 +97,11 @@ fn posture_table(areas: &[AreaPosture], md: &mut String) {
     let _ = writeln!(md, "| Area | Score | Passed | Failed | Waived | Not assessed | Errors | Open findings |");
     let _ = writeln!(md, "|---|---:|---:|---:|---:|---:|---:|---:|");
     for area in areas {
-        let score = match area.score() {
-            Some(score) => format!("{score} %"),
-            None if area.rules() == 0 => "no rules".to_owned(),
-            None => "not assessed".to_owned(),
-        };
         let _ = writeln!(
             md,
-            "| {} | {score} | {} | {} | {} | {} | {} | {} |",
+            "| {} | {} | {} | {} | {} | {} | {} | {} |",
             area.area.title(),
+            area.score_label(),
             area.passed,
             area.failed,
             area.waived,
@@ -237,7 +233,7 @@ fn errors(tenant: &TenantReport, md: &mut String) {
     let _ = writeln!(md, "### Rules that failed to evaluate\n");
     let _ = writeln!(md, "The tenant was not checked against these rules; the run cannot be trusted (exit code 2).\n");
     for (rule, message) in errors {
-        let _ = writeln!(md, "- {} {}: {}", rule.id, rule.name, escape(message));
+        let _ = writeln!(md, "- {} {}: {}", rule.id, rule.name, escape(&rule_error_text(message)));
     }
     md.push('\n');
 }

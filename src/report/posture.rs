@@ -63,6 +63,16 @@ impl AreaPosture {
         (self.possible > 0).then(|| self.earned * 100 / self.possible)
     }
 
+    /// The score as reports print it: `61 %`, or why there is none.
+    pub fn score_label(&self) -> String {
+        match self.score() {
+            Some(score) => format!("{score} %"),
+            None if self.rules() == 0 => "no rules".to_owned(),
+            None if self.passed + self.failed + self.waived == 0 => "not assessed".to_owned(),
+            None => "informational only".to_owned(),
+        }
+    }
+
     /// Rules the area has in this run, whatever their outcome.
     pub fn rules(&self) -> usize {
         self.passed + self.failed + self.waived + self.not_assessed + self.errors

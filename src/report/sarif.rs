@@ -139,14 +139,17 @@ impl Builder<'_> {
             }
             result.suppressions = Some(vec![suppression]);
         }
-        result.properties = Some(bag(BTreeMap::from([
+        let mut properties = BTreeMap::from([
             ("tenant".to_owned(), json!(tenant.name)),
             ("tenantPath".to_owned(), json!(tenant.path)),
             ("severity".to_owned(), json!(finding.severity)),
             ("canonicalPath".to_owned(), json!(finding.path.to_pointer())),
             ("inBaseline".to_owned(), json!(finding.in_baseline)),
-            ("details".to_owned(), finding.details.clone().unwrap_or(Value::Null)),
-        ])));
+        ]);
+        if let Some(details) = &finding.details {
+            properties.insert("details".to_owned(), details.clone());
+        }
+        result.properties = Some(bag(properties));
         result
     }
 
