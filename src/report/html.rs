@@ -22,6 +22,9 @@ use crate::model::{Finding, Outcome, Problem, RuleArea, RuleMeta, RuleResult, Se
 
 const CSS: &str = include_str!("html.css");
 
+/// A line break between blocks: the file reads (and diffs) line by line; browsers ignore it.
+const NL: &str = "\n";
+
 pub fn render_html(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     let page = page(report);
     out.write_all(page.into_string().as_bytes())?;
@@ -51,6 +54,7 @@ fn page(report: &Report) -> Markup {
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 title { (title) }
                 style { (PreEscaped(CSS)) }
+                (NL)
             }
             body {
                 header.top {
@@ -62,9 +66,9 @@ fn page(report: &Report) -> Markup {
                     }
                 }
                 main {
-                    (overview(report))
+                    (overview(report)) (NL) (NL)
                     @for (index, tenant) in report.tenants.iter().enumerate() {
-                        (tenant_section(tenant, index + 1))
+                        (tenant_section(tenant, index + 1)) (NL)
                     }
                     @if !report.warnings.is_empty() {
                         section.panel {
@@ -73,6 +77,7 @@ fn page(report: &Report) -> Markup {
                         }
                     }
                 }
+                (NL)
                 footer {
                     p { strong { "Posture score. " } (SCORE_FORMULA) }
                     p {
@@ -93,16 +98,28 @@ fn overview(report: &Report) -> Markup {
     html! {
         section.panel {
             h2 { "Summary" }
-            p.sub { "Open findings by severity and rule outcomes, over every tenant." }
-            div.cards {
-                @for severity in Severity::DESCENDING {
-                    (card(severity.as_str(), count(s, severity), severity.as_str()))
+            p.sub { "Open findings by severity, and the outcome of each rule for each tenant." }
+            div.groups {
+                div {
+                    h3.group { "Open findings" }
+                    div.cards {
+                        @for severity in Severity::DESCENDING {
+                            (card(severity.as_str(), count(s, severity), severity.as_str()))
+                        }
+                        (card("waived", s.waived, "neutral"))
+                    }
                 }
-                (card("waived", s.waived, "neutral"))
-                (card("rules passed", s.passed, "ok"))
-                (card("rules failed", s.failed, if s.failed > 0 { "bad" } else { "ok" }))
-                (card("not assessed", s.not_assessed, "neutral"))
-                (card(if s.tenants == 1 { "tenant" } else { "tenants" }, s.tenants, "neutral"))
+                div {
+                    h3.group { "Rules × tenants" }
+                    div.cards {
+                        (card("passed", s.passed, "ok"))
+                        (card("failed", s.failed, if s.failed > 0 { "bad" } else { "ok" }))
+                        (card("not assessed", s.not_assessed, "neutral"))
+                        @if s.errors > 0 { (card("errors", s.errors, "bad")) }
+                        (card(if s.tenants == 1 { "tenant" } else { "tenants" }, s.tenants, "neutral"))
+                        @if s.rejected_tenants > 0 { (card("rejected", s.rejected_tenants, "bad")) }
+                    }
+                }
             }
             @if !report.is_trustworthy() {
                 div.alert {
@@ -184,7 +201,7 @@ fn posture_block(areas: &[AreaPosture]) -> Markup {
     let height = ROW_HEIGHT * u32::try_from(areas.len()).unwrap_or(5) + 24;
     let width = LABEL_WIDTH + TRACK_WIDTH + 110;
     html! {
-        h3 { "Posture by area" }
+        h3 { "Posture by area" } (NL)
         svg.chart xmlns="http://www.w3.org/2000/svg" viewBox=(format!("0 0 {width} {height}")) role="img" aria-label="Posture score per area, 0 to 100" {
             @for tick in [0u32, 50, 100] {
                 line.tick x1=(LABEL_WIDTH + tick * TRACK_WIDTH / 100) x2=(LABEL_WIDTH + tick * TRACK_WIDTH / 100)
@@ -213,6 +230,7 @@ fn posture_block(areas: &[AreaPosture]) -> Markup {
             } }
             tbody {
                 @for area in areas {
+                    (NL)
                     tr {
                         td { (area.area.title()) }
                         td.num { (area.score_label()) }
@@ -222,7 +240,7 @@ fn posture_block(areas: &[AreaPosture]) -> Markup {
                 }
             }
         }
-        p.note { strong { "How the score is computed: " } (SCORE_FORMULA) }
+        (NL) p.note { strong { "How the score is computed: " } (SCORE_FORMULA) } (NL)
     }
 }
 
@@ -245,7 +263,7 @@ fn findings(tenant: &TenantReport) -> Markup {
             @let in_area: Vec<&&RuleResult> = failed.iter().filter(|r| r.rule.area == area).collect();
             @if !in_area.is_empty() {
                 h4 { (area.title()) }
-                @for result in in_area { (rule_findings(&result.rule, result.outcome.findings())) }
+                @for result in in_area { (rule_findings(&result.rule, result.outcome.findings())) (NL) }
             }
         }
     }
@@ -329,6 +347,7 @@ fn not_assessed(tenant: &TenantReport) -> Markup {
                 thead { tr { th { "Area" } th { "Rule" } th { "Why" } } }
                 tbody {
                     @for (result, reason) in &rows {
+                        (NL)
                         tr {
                             td { (result.rule.area.title()) }
                             td { (result.rule.id) " " (prose(&result.rule.title)) }
@@ -357,15 +376,16 @@ fn waived(tenant: &TenantReport) -> Markup {
                 tbody {
                     @for (rule, finding) in &rows {
                         @if let Some(waiver) = finding.waiver.as_deref() {
+                            (NL)
                             tr {
-                                td { span.badge.waived { "waived" } (rule.id) }
+                                td.nowrap { span.badge.waived { "waived" } (rule.id) }
                                 td {
                                     (finding.message)
                                     @if let Some(location) = &finding.location { span.where { code { (location_text(location)) } } }
                                 }
                                 td { (waiver.reason) }
                                 td { (waiver.owner.as_deref().unwrap_or("—")) }
-                                td { (waiver.expires.as_deref().unwrap_or("no expiry")) }
+                                td.nowrap { (waiver.expires.as_deref().unwrap_or("no expiry")) }
                             }
                         }
                     }
@@ -409,7 +429,7 @@ fn problem(problem: &Problem) -> Markup {
     html! {
         code { (problem.code) } " " (problem.message)
         @if let Some(place) = problem_place(problem) { " " span.where { code { (place) } } }
-        @if let Some(help) = &problem.help { span.where { (help) } }
+        @if let Some(help) = &problem.help { span.where { (prose(help)) } }
     }
 }
 
