@@ -1,8 +1,8 @@
-use super::output::{human_options, write_stdout};
+use super::CheckArgs;
+use super::output::{Destination, human_options};
 use super::setup::Setup;
-use super::{CheckArgs, Format};
 use crate::config::Overrides;
-use crate::report::{render_human, render_json};
+use crate::report::{Format, RenderOptions, render, untrusted_lines, write_summary_line, write_tenant_line};
 
 pub fn run(args: &CheckArgs) -> u8 {
     let overrides = Overrides { select: split(&args.select), ignore: split(&args.ignore) };
@@ -10,15 +10,43 @@ pub fn run(args: &CheckArgs) -> u8 {
         Ok(setup) => setup,
         Err(code) => return code,
     };
-    let report = crate::lint::lint(&args.paths, &setup.run());
-    match args.format {
-        Format::Human => {
-            let options = human_options();
-            write_stdout(|out| render_human(&report, options, out));
+    let mut destinations = Vec::new();
+    for spec in &args.output.outputs {
+        match Destination::open(spec) {
+            Ok(destination) => destinations.push(destination),
+            Err(message) => {
+                eprintln!("m365lint: {message}");
+                return 2;
+            }
         }
-        Format::Json => write_stdout(|out| render_json(&report, out)),
     }
-    report.exit_code(args.fail_on)
+    let report = crate::lint::lint_streaming(&args.paths, &setup.run(), &mut |tenant| {
+        for destination in destinations.iter_mut().filter(|d| d.format == Format::JsonLines) {
+            destination.write(|out| write_tenant_line(tenant, out));
+        }
+    });
+    let base_dir = std::env::current_dir().ok();
+    for destination in &mut destinations {
+        let human = if destination.is_stdout() { human_options() } else { RenderOptions::plain().human };
+        let options = RenderOptions { human, base_dir: base_dir.clone() };
+        match destination.format {
+            Format::JsonLines => destination.write(|out| write_summary_line(&report, out)),
+            format => destination.write(|out| render(format, &report, &options, out)),
+        }
+    }
+    // Exit code 2 explains itself in human and concise output; otherwise say why on stderr.
+    let explained = destinations.iter().any(|d| d.is_stdout() && d.format.is_for_terminals());
+    if !report.is_trustworthy() && !explained {
+        eprintln!("m365lint: the run cannot be trusted (exit code 2):");
+        for line in untrusted_lines(&report) {
+            eprintln!("  {line}");
+        }
+    }
+    let mut delivered = true;
+    for destination in destinations {
+        delivered &= destination.finish();
+    }
+    if delivered { report.exit_code(args.fail_on) } else { 2 }
 }
 
 /// `--select CA001,CA002 --select dlp` → each selector.

@@ -3,6 +3,7 @@
 mod catalog;
 mod check;
 mod diff;
+mod formats;
 mod init;
 mod normalize;
 mod output;
@@ -48,9 +49,8 @@ pub struct CheckArgs {
     /// Tenant export files or directories.
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    pub format: Format,
+    #[command(flatten)]
+    pub output: formats::OutputArgs,
     /// Lowest severity that makes the run fail with exit code 1.
     #[arg(long, value_name = "SEVERITY", default_value_t = Severity::Low, value_parser = parse_severity)]
     pub fail_on: Severity,
@@ -166,14 +166,6 @@ pub struct ConfigArgs {
     /// Configuration file (default: ./m365lint.toml when present).
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    /// Diagnostics pointing into the exports, then a summary.
-    Human,
-    /// The report as one JSON document (docs/json-report.md).
-    Json,
 }
 
 fn parse_severity(value: &str) -> Result<Severity, String> {

@@ -6,9 +6,9 @@ mod fingerprint;
 mod waivers;
 
 use std::borrow::Cow;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, mpsc};
 
 use rayon::prelude::*;
 
@@ -35,14 +35,37 @@ pub struct Run<'a> {
 
 /// Lints every tenant path.
 pub fn lint(paths: &[PathBuf], run: &Run<'_>) -> Report {
-    let outcomes: Vec<(TenantReport, BTreeSet<waivers::WaiverKey>)> =
-        paths.par_iter().map(|path| lint_tenant(path, run)).collect();
+    lint_streaming(paths, run, &mut |_| {})
+}
+
+/// Lints every tenant path, in parallel, and hands each finished tenant to `sink` in the
+/// report's order (sorted by path) as soon as it and every tenant before it are done: output
+/// streamed from the sink (`--format json-lines`) is the same from run to run.
+pub fn lint_streaming(paths: &[PathBuf], run: &Run<'_>, sink: &mut dyn FnMut(&TenantReport)) -> Report {
+    let mut ordered: Vec<(String, &PathBuf)> = paths.iter().map(|path| (path.display().to_string(), path)).collect();
+    ordered.sort_by(|a, b| a.0.cmp(&b.0));
+    let (sender, receiver) = mpsc::channel();
     let mut matched = BTreeSet::new();
-    let mut tenants = Vec::with_capacity(outcomes.len());
-    for (tenant, keys) in outcomes {
-        matched.extend(keys);
-        tenants.push(tenant);
-    }
+    let mut tenants = Vec::with_capacity(paths.len());
+    std::thread::scope(|scope| {
+        scope.spawn(move || {
+            ordered.par_iter().enumerate().for_each_with(sender, |sender, (index, (_, path))| {
+                // The receiver lives until every sender is gone.
+                let _ = sender.send((index, lint_tenant(path, run)));
+            });
+        });
+        // Tenants finish in any order; hold each until those before it are out.
+        let mut finished = BTreeMap::new();
+        for (index, outcome) in receiver {
+            finished.insert(index, outcome);
+            while let Some((mut tenant, keys)) = finished.remove(&tenants.len()) {
+                tenant.sort();
+                sink(&tenant);
+                matched.extend(keys);
+                tenants.push(tenant);
+            }
+        }
+    });
     let warnings = waivers::warnings(&run.settings.waivers, WaiverScope::Run, &matched);
     Report::new(tenants, run.settings.rules.clone(), Vec::new(), warnings)
 }

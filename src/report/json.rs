@@ -15,7 +15,7 @@ pub const JSON_SCHEMA_VERSION: u32 = 1;
 pub fn render_json(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     let document = JsonReport {
         schema_version: JSON_SCHEMA_VERSION,
-        tool: Tool { name: "m365lint", version: env!("CARGO_PKG_VERSION") },
+        tool: Tool::M365LINT,
         summary: summary(report),
         problems: report.problems.iter().map(problem).collect(),
         warnings: report.warnings.iter().map(problem).collect(),
@@ -37,14 +37,18 @@ struct JsonReport<'a> {
 }
 
 #[derive(Serialize)]
-struct Tool {
+pub(super) struct Tool {
     name: &'static str,
     version: &'static str,
 }
 
+impl Tool {
+    pub(super) const M365LINT: Tool = Tool { name: "m365lint", version: env!("CARGO_PKG_VERSION") };
+}
+
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-struct JsonSummary {
+pub(super) struct JsonSummary {
     tenants: usize,
     rejected_tenants: usize,
     findings: FindingCounts,
@@ -81,7 +85,7 @@ struct RuleCounts {
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-struct JsonTenant<'a> {
+pub(super) struct JsonTenant<'a> {
     name: &'a str,
     path: &'a str,
     /// `assessed` or `rejected`.
@@ -163,7 +167,7 @@ struct JsonLocation<'a> {
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-struct JsonProblem<'a> {
+pub(super) struct JsonProblem<'a> {
     code: &'a str,
     message: &'a str,
     help: Option<&'a str>,
@@ -173,7 +177,7 @@ struct JsonProblem<'a> {
     pointer: Option<&'a str>,
 }
 
-fn summary(report: &Report) -> JsonSummary {
+pub(super) fn summary(report: &Report) -> JsonSummary {
     let s = &report.summary;
     let count = |severity| s.findings.get(&severity).copied().unwrap_or(0);
     JsonSummary {
@@ -201,7 +205,7 @@ fn summary(report: &Report) -> JsonSummary {
     }
 }
 
-fn tenant(tenant: &TenantReport) -> JsonTenant<'_> {
+pub(super) fn tenant(tenant: &TenantReport) -> JsonTenant<'_> {
     JsonTenant {
         name: &tenant.name,
         path: &tenant.path,
@@ -276,7 +280,7 @@ fn location(location: Option<&Location>) -> JsonLocation<'_> {
     }
 }
 
-fn problem(problem: &Problem) -> JsonProblem<'_> {
+pub(super) fn problem(problem: &Problem) -> JsonProblem<'_> {
     JsonProblem {
         code: &problem.code,
         message: &problem.message,

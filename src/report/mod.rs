@@ -1,14 +1,31 @@
 //! The report of a run, built once (sorted, counted), and its renderers. Renderers read a
 //! finished [`Report`]: they never filter, sort or re-count.
 
+mod artifact;
+mod concise;
+mod csv;
+mod format;
+mod github;
+mod html;
 mod human;
 mod json;
+mod json_lines;
+mod junit;
+mod markdown;
+mod phrases;
+mod posture;
+mod sarif;
+mod summary_text;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
+pub use format::{Format, RenderOptions, render};
 pub use human::{HumanOptions, render_human};
 pub use json::{JSON_SCHEMA_VERSION, render_json};
+pub use json_lines::{write_summary_line, write_tenant_line};
+pub use posture::{AreaPosture, SCORE_FORMULA, posture, weight};
+pub use summary_text::untrusted_lines;
 
 use crate::model::{DataArea, Location, Outcome, Problem, RuleMeta, RuleResult, Severity};
 
@@ -17,7 +34,8 @@ use crate::model::{DataArea, Location, Outcome, Problem, RuleMeta, RuleResult, S
 pub struct Report {
     /// Tenants sorted by path.
     pub tenants: Vec<TenantReport>,
-    /// The rules the run evaluated, sorted by id.
+    /// The rules the run evaluated, sorted by id: the run's, plus any that only a tenant's own
+    /// configuration selected.
     pub rules: Vec<Arc<RuleMeta>>,
     /// Problems that concern the whole run (configuration, policies).
     pub problems: Vec<Problem>,
@@ -44,6 +62,34 @@ pub struct TenantReport {
 impl TenantReport {
     pub fn is_rejected(&self) -> bool {
         !self.problems.is_empty()
+    }
+
+    /// The tenant's counts: the same tally as the report's [`Summary`], over this tenant only.
+    pub fn summary(&self) -> Summary {
+        summarize(std::slice::from_ref(self), &[])
+    }
+
+    /// Puts the tenant's results into reporting order: rule results by id, findings and their
+    /// related evidence by location. [`Report::new`] does this for every tenant; the linter
+    /// does it earlier for tenants it streams, so a streamed tenant is already in its final order.
+    pub fn sort(&mut self) {
+        self.results.sort_by(|a, b| a.rule.id.cmp(&b.rule.id));
+        for result in &mut self.results {
+            if let Outcome::Fail(findings) | Outcome::Waived(findings) = &mut result.outcome {
+                for finding in findings.iter_mut() {
+                    finding.related.sort_by(|a, b| {
+                        location_key(a.location.as_ref())
+                            .cmp(&location_key(b.location.as_ref()))
+                            .then_with(|| a.message.cmp(&b.message))
+                    });
+                }
+                findings.sort_by(|a, b| {
+                    location_key(a.location.as_ref())
+                        .cmp(&location_key(b.location.as_ref()))
+                        .then_with(|| a.message.cmp(&b.message))
+                });
+            }
+        }
     }
 }
 
@@ -83,29 +129,30 @@ impl Report {
         problems: Vec<Problem>,
         warnings: Vec<Problem>,
     ) -> Report {
-        rules.sort_by(|a, b| a.id.cmp(&b.id));
         tenants.sort_by(|a, b| a.path.cmp(&b.path).then_with(|| a.name.cmp(&b.name)));
         for tenant in &mut tenants {
-            tenant.results.sort_by(|a, b| a.rule.id.cmp(&b.rule.id));
-            for result in &mut tenant.results {
-                if let Outcome::Fail(findings) | Outcome::Waived(findings) = &mut result.outcome {
-                    for finding in findings.iter_mut() {
-                        finding.related.sort_by(|a, b| {
-                            location_key(a.location.as_ref())
-                                .cmp(&location_key(b.location.as_ref()))
-                                .then_with(|| a.message.cmp(&b.message))
-                        });
-                    }
-                    findings.sort_by(|a, b| {
-                        location_key(a.location.as_ref())
-                            .cmp(&location_key(b.location.as_ref()))
-                            .then_with(|| a.message.cmp(&b.message))
-                    });
-                }
+            tenant.sort();
+        }
+        // A tenant's own configuration may select rules the run did not: formats that list the
+        // rules (SARIF) need every rule a result refers to.
+        let known: BTreeSet<_> = rules.iter().map(|rule| rule.id.clone()).collect();
+        let mut extra: BTreeMap<_, _> = BTreeMap::new();
+        for result in tenants.iter().flat_map(|tenant| &tenant.results) {
+            if !known.contains(&result.rule.id) {
+                extra.entry(result.rule.id.clone()).or_insert_with(|| Arc::clone(&result.rule));
             }
         }
+        rules.extend(extra.into_values());
+        rules.sort_by(|a, b| a.id.cmp(&b.id));
         let summary = summarize(&tenants, &problems);
         Report { tenants, rules, problems, warnings, summary }
+    }
+
+    /// Whether every input was read and every rule evaluated: no problem, no rejected tenant, no
+    /// rule error.
+    pub fn is_trustworthy(&self) -> bool {
+        let s = &self.summary;
+        s.problems == 0 && s.rejected_tenants == 0 && s.errors == 0
     }
 
     /// 2 when the run cannot be trusted (a problem, a rejected tenant, a rule that failed to
@@ -113,7 +160,7 @@ impl Report {
     /// `fail_on`; 0 otherwise.
     pub fn exit_code(&self, fail_on: Severity) -> u8 {
         let s = &self.summary;
-        if s.problems > 0 || s.rejected_tenants > 0 || s.errors > 0 {
+        if !self.is_trustworthy() {
             2
         } else if s.gating.iter().any(|(severity, count)| *severity >= fail_on && *count > 0) {
             1

@@ -1,0 +1,80 @@
+//! `--format sarif` validates against the official SARIF 2.1.0 schema (a copy in
+//! tests/schemas/, so the test needs no network), on the samples and on a report with every
+//! outcome kind.
+
+mod report_support;
+
+use m365lint::report::{Format, Report};
+use report_support::{SAMPLES, every_outcome, rendered};
+
+fn validator() -> jsonschema::Validator {
+    let schema: serde_json::Value =
+        serde_json::from_str(include_str!("schemas/sarif-schema-2.1.0.json")).expect("the schema is JSON");
+    jsonschema::validator_for(&schema).expect("the SARIF schema compiles")
+}
+
+fn violations(validator: &jsonschema::Validator, log: &serde_json::Value) -> Vec<String> {
+    validator.iter_errors(log).map(|error| format!("{} at {}", error, error.instance_path())).collect()
+}
+
+fn sarif(report: &Report) -> serde_json::Value {
+    serde_json::from_str(&rendered(Format::Sarif, report)).expect("SARIF output is JSON")
+}
+
+#[test]
+fn sarif_output_is_valid_sarif_2_1_0() {
+    let validator = validator();
+    let mut reports: Vec<(&str, Report)> = SAMPLES.iter().map(|s| (s.name, s.report())).collect();
+    reports.push(("every outcome", every_outcome()));
+    for (name, report) in &reports {
+        let log = sarif(report);
+        let errors = violations(&validator, &log);
+        assert!(errors.is_empty(), "{name}: {errors:#?}");
+        assert_eq!(log["version"], "2.1.0");
+    }
+}
+
+#[test]
+fn the_validator_catches_invalid_sarif() {
+    // Without this, a validator that accepts anything would make the test above pass.
+    let validator = validator();
+    let mut log = sarif(&every_outcome());
+    log["runs"][0]["results"][0]["level"] = serde_json::json!("fatal");
+    log["runs"][0]["results"][1]["suppressions"] = serde_json::json!([{"justification": "no kind"}]);
+    let errors = violations(&validator, &log);
+    assert!(errors.iter().any(|e| e.contains("fatal")), "{errors:#?}");
+    assert!(errors.iter().any(|e| e.contains("kind")), "{errors:#?}");
+}
+
+#[test]
+fn results_point_at_the_offending_value() {
+    let log = sarif(&SAMPLES[0].report());
+    let run = &log["runs"][0];
+    let results = run["results"].as_array().unwrap();
+    let ca009 = results.iter().find(|r| r["ruleId"] == "CA009").unwrap();
+    let location = &ca009["locations"][0];
+    assert_eq!(
+        location["physicalLocation"]["artifactLocation"]["uri"],
+        "fixtures/tenants/contoso/conditional-access-policies.json"
+    );
+    assert_eq!(location["physicalLocation"]["region"]["startLine"], 10);
+    assert_eq!(location["physicalLocation"]["region"]["startColumn"], 22);
+    assert_eq!(location["logicalLocations"][0]["fullyQualifiedName"], "/value/0/state");
+    assert_eq!(run["columnKind"], "unicodeCodePoints");
+    let fingerprint = ca009["partialFingerprints"]["m365lint/v1"].as_str().unwrap();
+    assert!(fingerprint.starts_with("CA009:conditional_access/policies[id="), "{fingerprint}");
+    let ca001 = results.iter().find(|r| r["ruleId"] == "CA001").unwrap();
+    let related = ca001["relatedLocations"].as_array().unwrap();
+    assert!(related.len() >= 2, "near misses are related locations");
+    assert!(related.iter().all(|r| r["message"]["text"].is_string() && r["physicalLocation"].is_object()));
+    // Rule metadata: one entry per rule, results point at it by index.
+    let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
+    let index = ca009["ruleIndex"].as_u64().unwrap() as usize;
+    assert_eq!(rules[index]["id"], "CA009");
+    let ca001_rule = rules.iter().find(|r| r["id"] == "CA001").unwrap();
+    assert_eq!(ca001_rule["defaultConfiguration"]["level"], "error");
+    assert_eq!(ca001_rule["properties"]["security-severity"], "9.5");
+    assert!(ca001_rule["help"]["markdown"].as_str().unwrap().contains("**Remediation.**"));
+    assert!(ca001_rule["helpUri"].as_str().unwrap().starts_with("https://learn.microsoft.com/"));
+    assert!(ca001_rule["properties"]["tags"].as_array().unwrap().contains(&serde_json::json!("SCuBA MS.AAD.1.1v1")));
+}

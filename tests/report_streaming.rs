@@ -1,0 +1,55 @@
+//! The linter's streaming hook: each finished tenant reaches the sink once, in the report's
+//! order, already sorted like the final report.
+
+mod report_support;
+
+use std::path::{Path, PathBuf};
+
+use m365lint::config::{Config, Overrides};
+use m365lint::engine::PolicyEngine;
+use m365lint::lint::{Run, lint_streaming};
+use m365lint::registry::Catalog;
+
+#[test]
+fn the_sink_gets_each_tenant_in_report_order_as_the_report_has_it() {
+    std::env::set_current_dir(env!("CARGO_MANIFEST_DIR")).unwrap();
+    let config = Config::load(Path::new("fixtures/config/waivers/contoso.toml")).unwrap();
+    let catalog = Catalog::load(&[]).unwrap();
+    let overrides = Overrides::default();
+    let settings = config.settings(&catalog, &overrides).unwrap();
+    let engine = PolicyEngine::load(&catalog, &settings.parameters.to_data()).unwrap();
+    let run = Run {
+        catalog: &catalog,
+        config: &config,
+        overrides: &overrides,
+        settings: &settings,
+        engine: &engine,
+        baseline: None,
+    };
+    // Given in reverse, and more tenants than cores, so that they finish out of order.
+    let mut paths: Vec<PathBuf> =
+        ["fixtures/tenants/northwind", "fixtures/tenants/fabrikam-hardened", "fixtures/tenants/contoso"]
+            .iter()
+            .map(PathBuf::from)
+            .collect();
+    paths.extend(["fixtures/broken/empty.json", "fixtures/broken/cut-off-download.json"].iter().map(PathBuf::from));
+    let mut streamed = Vec::new();
+    let report = lint_streaming(&paths, &run, &mut |tenant| streamed.push(tenant.clone()));
+    let names: Vec<&str> = streamed.iter().map(|t| t.path.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "fixtures/broken/cut-off-download.json",
+            "fixtures/broken/empty.json",
+            "fixtures/tenants/contoso",
+            "fixtures/tenants/fabrikam-hardened",
+            "fixtures/tenants/northwind"
+        ]
+    );
+    assert_eq!(streamed.len(), report.tenants.len());
+    for (streamed, reported) in streamed.iter().zip(&report.tenants) {
+        assert_eq!(streamed.path, reported.path);
+        assert_eq!(streamed.results, reported.results, "{}: streamed already in report order", streamed.path);
+        assert_eq!(streamed.problems, reported.problems);
+    }
+}
