@@ -301,7 +301,11 @@ else := sprintf(" from tenants %s", [concat(", ", members)]) if {
 # {"category", "path", "reason"}; `reason` completes a sentence that starts with the policy's
 # name. A policy with no shortfalls applies to everyone, always.
 
-shortfalls(i) := ((enforcement(i) | breadth(i)) | narrowing(i)) | exclusions(i)
+shortfalls(i) := all_shortfalls[i]
+
+# Every policy's shortfalls, computed once per evaluation: rules ask for them many times
+# (once per role, per guest type ...), and functions are not memoized while rules are.
+all_shortfalls[i] := ((enforcement(i) | breadth(i)) | narrowing(i)) | exclusions(i) if some i, _ in policies
 
 # The reasons a policy falls short, leaving out the narrowing categories a rule expects (e.g.
 # "client_apps" for a legacy-authentication policy).

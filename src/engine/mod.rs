@@ -1,14 +1,18 @@
 //! The only module that imports `regorus`. Loads the catalog's Rego once into a prepared
 //! template engine; workers clone it (cheap: clones share the compiled policy) and evaluate
-//! one rule against one tenant's canonical document at a time.
+//! a tenant's canonical document, an area's rules at a time (see [`group`]), or one rule at a
+//! time when only some of an area's rules apply, or to attribute an error or a `print`.
 
 mod error;
 mod finding;
+mod group;
 mod regorus_error;
 mod testing;
 
 use std::collections::BTreeSet;
 use std::sync::Arc;
+
+use rayon::prelude::*;
 
 pub use error::EngineError;
 pub use finding::{PolicyEvidence, PolicyFinding};
@@ -23,6 +27,8 @@ pub struct PolicyEngine {
     template: regorus::Engine,
     /// Packages that declare `not_assessed`: reasons a policy gives for not judging a tenant.
     not_assessed: Arc<BTreeSet<String>>,
+    /// The rules of each area, evaluated together.
+    groups: Arc<Vec<group::Group>>,
 }
 
 /// A tenant's canonical document converted once for the engine; cloning it is cheap.
@@ -77,7 +83,16 @@ impl PolicyEngine {
         if !errors.is_empty() {
             return Err(errors);
         }
-        let mut engine = PolicyEngine { template: engine, not_assessed: Arc::new(not_assessed) };
+        let mut engine = engine;
+        let mut groups = Vec::new();
+        for (group, source) in group::groups(catalog.rules(), |rule| not_assessed.contains(&rule.package)) {
+            if let Err(error) = engine.add_policy(group::source_path(&group), source) {
+                return Err(vec![EngineError::Unlocated { message: format!("cannot group the rules: {error}") }]);
+            }
+            groups.push(group);
+        }
+        let mut engine =
+            PolicyEngine { template: engine, not_assessed: Arc::new(not_assessed), groups: Arc::new(groups) };
         engine.prepare(catalog.rules().first().map(|rule| rule.as_ref()));
         Ok(engine)
     }
@@ -95,7 +110,8 @@ impl PolicyEngine {
         template
             .add_data(regorus::Value::from(data))
             .map_err(|error| EngineError::Data { message: error.to_string() })?;
-        let mut engine = PolicyEngine { template, not_assessed: Arc::clone(&self.not_assessed) };
+        let mut engine =
+            PolicyEngine { template, not_assessed: Arc::clone(&self.not_assessed), groups: Arc::clone(&self.groups) };
         engine.prepare(any_rule);
         Ok(engine)
     }
@@ -111,8 +127,35 @@ impl PolicyEngine {
         }
     }
 
-    pub fn worker(&self) -> Worker {
+    fn worker(&self) -> Worker {
         Worker { engine: self.template.clone(), not_assessed: Arc::clone(&self.not_assessed) }
+    }
+
+    /// Evaluates `rules` against one input: each area whose rules all apply in one query (in
+    /// parallel across areas), the others one rule at a time. Results are in `rules` order.
+    pub fn evaluate(&self, input: &PreparedInput, rules: &[Arc<RuleMeta>]) -> Vec<(Arc<RuleMeta>, Evaluation)> {
+        let wanted = |rule: &Arc<RuleMeta>| rules.iter().any(|r| Arc::ptr_eq(r, rule) || r.id == rule.id);
+        let whole: Vec<&group::Group> = self.groups.iter().filter(|group| group.rules.iter().all(wanted)).collect();
+        let grouped = |rule: &Arc<RuleMeta>| whole.iter().any(|group| group.rules.iter().any(|r| r.id == rule.id));
+        let single: Vec<&Arc<RuleMeta>> = rules.iter().filter(|rule| !grouped(rule)).collect();
+        let mut results: Vec<(Arc<RuleMeta>, Evaluation)> = whole
+            .par_iter()
+            .map_init(|| self.worker(), |worker, group| worker.evaluate_group(input, group))
+            .flatten()
+            .chain(
+                single
+                    .par_iter()
+                    .map_init(|| self.worker(), |worker, rule| (Arc::clone(rule), worker.evaluate(input, rule))),
+            )
+            .collect();
+        // Overrides (e.g. severity) live on the caller's rules: hand those back.
+        for (rule, _) in &mut results {
+            if let Some(own) = rules.iter().find(|r| r.id == rule.id) {
+                *rule = Arc::clone(own);
+            }
+        }
+        results.sort_by_key(|(rule, _)| rules.iter().position(|r| r.id == rule.id));
+        results
     }
 
     /// Converts a canonical document for evaluation.
@@ -122,6 +165,45 @@ impl PolicyEngine {
 }
 
 impl Worker {
+    /// Evaluates every rule of `group` in one query. Should the query fail or print, the
+    /// group's rules are evaluated one at a time instead, so that the error or the output is
+    /// attributed to the rule it comes from.
+    fn evaluate_group(&mut self, input: &PreparedInput, group: &group::Group) -> Vec<(Arc<RuleMeta>, Evaluation)> {
+        self.engine.set_input(input.0.clone());
+        let results = self.engine.eval_query(group.query.clone(), false);
+        let prints = self.engine.take_prints().unwrap_or_default();
+        let members = match results {
+            Ok(results) if prints.is_empty() => results
+                .result
+                .into_iter()
+                .next()
+                .and_then(|result| result.expressions.into_iter().next())
+                .map(|expression| expression.value),
+            _ => None,
+        };
+        let Some(members) = members else {
+            return group.rules.iter().map(|rule| (Arc::clone(rule), self.evaluate(input, rule))).collect();
+        };
+        group
+            .rules
+            .iter()
+            .enumerate()
+            .map(|(index, rule)| {
+                let deny = &members[&regorus::Value::from(format!("deny_{index}"))];
+                let mut result = finding::decode(deny).map(Verdict::Findings);
+                if matches!(&result, Ok(Verdict::Findings(findings)) if findings.is_empty())
+                    && self.not_assessed.contains(&rule.package)
+                {
+                    let reasons = &members[&regorus::Value::from(format!("not_assessed_{index}"))];
+                    result = finding::decode_reasons(reasons).map(|reasons| {
+                        if reasons.is_empty() { Verdict::Findings(Vec::new()) } else { Verdict::NotAssessed(reasons) }
+                    });
+                }
+                (Arc::clone(rule), Evaluation { result, prints: Vec::new() })
+            })
+            .collect()
+    }
+
     /// Evaluates `data.<package>.deny` of one rule against one input, and, when there is no
     /// finding and the policy declares it, `data.<package>.not_assessed`.
     pub fn evaluate(&mut self, input: &PreparedInput, rule: &RuleMeta) -> Evaluation {

@@ -24,7 +24,11 @@ use std::path::Path;
 use std::sync::Arc;
 
 pub use collection::Collection;
+pub use decode::decode;
+pub use detect::read_export;
+pub use export::{Contribution, FileExport};
 pub use files::TENANT_CONFIG;
+pub use parse::parse;
 pub use problem::IngestCode;
 pub use provenance::{Locator, Origin, Provenance, Resolved};
 pub use tenant::Tenant;

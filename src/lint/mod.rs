@@ -154,11 +154,9 @@ fn rejected(path: &Path, problems: Vec<Problem>) -> TenantReport {
 /// Evaluates every rule against a tenant; rules whose areas are missing are not assessed.
 pub fn evaluate(tenant: &Tenant, rules: &[Arc<RuleMeta>], engine: &PolicyEngine) -> Vec<RuleResult> {
     let input = PolicyEngine::prepare_input(&tenant.document);
-    let evaluations: Vec<(Arc<RuleMeta>, Evaluation)> = rules
-        .par_iter()
-        .filter(|rule| rule.requires.iter().all(|area| tenant.has_area(*area)))
-        .map_init(|| engine.worker(), |worker, rule| (Arc::clone(rule), worker.evaluate(&input, rule)))
-        .collect();
+    let applicable: Vec<Arc<RuleMeta>> =
+        rules.iter().filter(|rule| rule.requires.iter().all(|area| tenant.has_area(*area))).cloned().collect();
+    let evaluations = engine.evaluate(&input, &applicable);
 
     let locator = Locator::new(tenant);
     let mut results: Vec<RuleResult> = rules
