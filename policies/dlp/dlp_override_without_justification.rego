@@ -1,11 +1,12 @@
 # METADATA
 # title: Blocking DLP rule lets users override without a justification
 # description: >-
-#   One finding per rule of an enforced DLP policy (not disabled; a rule whose disabled state
-#   is not exported is judged as on) that blocks access (`blockAccess` true, whatever its scope)
-#   and whose `notifyAllowOverride` contains `WithoutJustification`, pointing at that value: a
-#   user can dismiss the block without saying why. Rules of policies in test mode or off block
-#   nothing and are left to DLP002; an absent `notifyAllowOverride` allows no override.
+#   One finding per DLP rule that is set to block access (`blockAccess` true, whatever its
+#   scope) and whose `notifyAllowOverride` contains `WithoutJustification`, pointing at that
+#   value: a user can dismiss the block without saying why. Reading chosen for fewer false
+#   passes: every such rule that is not disabled counts, whatever its policy's mode, since a
+#   policy in test mode or off (DLP002) brings the override with it when it is turned on; an
+#   absent `notifyAllowOverride` allows no override (Microsoft365DSC leaves it out when unset).
 # related_resources:
 #   - ref: https://learn.microsoft.com/purview/dlp-policy-reference#user-overrides
 #     description: "Microsoft Learn: Data loss prevention policy reference (user overrides)"
@@ -34,10 +35,10 @@ import data.m365lint.lib.finding
 
 deny contains finding.at(
 	dlp.rule_at(j, ["notifyAllowOverride", k]),
-	sprintf("Rule %s blocks access but lets users override the block without a justification", [dlp.rule_label(r)]),
+	sprintf("Rule %s is set to block access but lets users override the block without a justification", [dlp.rule_label(r)]),
 ) if {
 	some j, r in dlp.rules
-	dlp.in_force(j)
+	not dlp.rule_disabled(r)
 	r.blockAccess == true
 	some k, value in dlp.array_at(r, ["notifyAllowOverride"])
 	value == "WithoutJustification"

@@ -22,7 +22,7 @@ test_fires_at_the_override_value if {
 	lax := object.union(td.rule, {"notifyAllowOverride": ["FalsePositive", "WithoutJustification"]})
 	findings([td.policy], [lax]) == {{
 		"path": ["dlp", "rules", 0, "notifyAllowOverride", 1],
-		"message": "Rule 'Finanzdaten blockieren' blocks access but lets users override the block without a justification",
+		"message": "Rule 'Finanzdaten blockieren' is set to block access but lets users override the block without a justification",
 	}}
 }
 
@@ -30,7 +30,7 @@ test_fires_whatever_the_block_scope if {
 	lax := object.union(td.dsc_rule, {"blockAccessScope": "PerUser", "notifyAllowOverride": ["WithoutJustification"]})
 	findings([td.dsc_policy], [lax]) == {{
 		"path": ["dlp", "rules", 0, "notifyAllowOverride", 0],
-		"message": "Rule 'Finanzdaten blockieren' blocks access but lets users override the block without a justification",
+		"message": "Rule 'Finanzdaten blockieren' is set to block access but lets users override the block without a justification",
 	}}
 }
 
@@ -39,9 +39,24 @@ test_a_rule_that_does_not_block_is_not_judged if {
 	findings([td.policy], [lax]) == set()
 }
 
-test_rules_that_are_not_in_force_are_not_judged if {
+test_a_disabled_rule_is_not_judged if {
 	disabled := object.union(td.rule, {"disabled": true, "notifyAllowOverride": ["WithoutJustification"]})
+	findings([td.policy], [disabled]) == set()
+}
+
+test_rules_of_policies_in_test_mode_or_off_are_judged if {
 	in_test := object.union(td.exchange_policy, {"mode": "TestWithNotifications"})
 	tested := object.union(td.exchange_rule, {"notifyAllowOverride": ["WithoutJustification"]})
-	findings([td.policy, in_test], [disabled, tested]) == set()
+	off := object.union(td.policy, {"mode": "Disable", "enabled": false})
+	dormant := object.remove(object.union(td.rule, {"notifyAllowOverride": ["WithAcknowledgement", "WithoutJustification"]}), ["disabled"])
+	findings([off, in_test], [dormant, tested]) == {
+		{
+			"path": ["dlp", "rules", 0, "notifyAllowOverride", 1],
+			"message": "Rule 'Finanzdaten blockieren' is set to block access but lets users override the block without a justification",
+		},
+		{
+			"path": ["dlp", "rules", 1, "notifyAllowOverride", 0],
+			"message": "Rule 'Kundendaten – extern' is set to block access but lets users override the block without a justification",
+		},
+	}
 }

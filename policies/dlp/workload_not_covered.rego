@@ -10,8 +10,9 @@
 #   (`Exchange`, `SharePoint`, `OneDriveForBusiness`, `Teams`, `EndpointDevices`). Readings
 #   chosen for fewer false passes: a location with exceptions (e.g. `oneDriveLocationException`)
 #   does not cover the workload everywhere, as a narrowed Conditional Access policy does not
-#   cover all users; and a policy without an enabled rule protects nothing, so it does not
-#   cover anything. The finding lists, for each policy that includes the workload's location
+#   cover all users; and a policy without an enabled rule (`disabled` false; a rule whose
+#   disabled state is not in the export is not known to be enabled) protects nothing, so it
+#   does not cover anything. The finding lists, for each policy that includes the workload's location
 #   or lists the workload, every reason it falls short.
 # related_resources:
 #   - ref: https://learn.microsoft.com/purview/dlp-policy-reference
@@ -53,10 +54,21 @@ has_enabled_rule(i) if {
 	dlp.rule_enabled(r)
 }
 
+# Policy i has a rule whose disabled state is not in the export.
+has_unknown_rule(i) if {
+	some j, r in dlp.rules
+	i in dlp.parents(j)
+	not is_boolean(r.disabled)
+}
+
+no_enabled_rule_reason(i) := "has no rule known to be enabled: whether its rules are disabled is not in the export" if {
+	has_unknown_rule(i)
+} else := "has no enabled rule"
+
 # Why policy i does not cover workload w everywhere.
 shortfalls(i, w) := (dlp.policy_shortfalls(i) | dlp.coverage_shortfalls(i, w)) | {s |
 	not has_enabled_rule(i)
-	s := {"path": dlp.policy_at(i, []), "reason": "has no enabled rule"}
+	s := {"path": dlp.policy_at(i, []), "reason": no_enabled_rule_reason(i)}
 }
 
 covered(w) if {

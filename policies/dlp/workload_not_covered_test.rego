@@ -67,6 +67,16 @@ test_a_policy_without_enabled_rules_does_not_cover if {
 	found == {uncovered("exchange", [{"path": ["dlp", "policies", 0], "message": "Policy 'Kundendaten Österreich' has no enabled rule"}])}
 }
 
+test_a_policy_whose_rules_have_no_disabled_state_does_not_cover if {
+	unknown := object.remove(td.exchange_rule, ["disabled"])
+	found := rule.deny with input as td.tenant([td.exchange_policy], [unknown])
+		with data.m365lint.params.dlp_workloads as ["exchange"]
+	found == {uncovered("exchange", [{
+		"path": ["dlp", "policies", 0],
+		"message": "Policy 'Kundendaten Österreich' has no rule known to be enabled: whether its rules are disabled is not in the export",
+	}])}
+}
+
 test_specific_locations_do_not_cover if {
 	policy := object.union(td.policy, {"teamsLocation": ["Vorstand", "finanzen@fabrikamgesundheit.de"]})
 	found := rule.deny with input as td.tenant([policy], [td.rule])
