@@ -244,7 +244,9 @@ encrypts(r) if {
 
 # ---------------------------------------------------------------------------------------------
 # Workloads: the parameter values of `dlp_workloads`, the location that includes a workload's
-# content, its exceptions, and the name the `workload` list gives it.
+# content, its exceptions, and the name the `workload` list gives it. (The cmdlet has no
+# `ExchangeLocationException`, so that list is always empty; Exchange sender exceptions and
+# adaptive scopes are not in the canonical document.)
 
 workloads := {
 	"exchange": {"location": "exchangeLocation", "exception": "exchangeLocationException", "workload": "Exchange", "label": "Exchange email"},
