@@ -315,8 +315,8 @@ fn rejected_exports() {
     }
 }
 
-/// Today's rules are Conditional Access only: an Intune-only tenant is read, and every rule is
-/// not assessed (never passed).
+/// No rule reads Intune alone yet: an Intune-only tenant is read, and every rule is not
+/// assessed (never passed).
 #[test]
 fn check_reads_an_intunecd_directory() {
     let run = m365lint(&["check", "fixtures/ingest/intune/intunecd"]);
@@ -327,9 +327,6 @@ fn check_reads_an_intunecd_directory() {
     assert_eq!(tenant.areas, vec![DataArea::Intune]);
     assert!(!tenant.results.is_empty());
     for result in &tenant.results {
-        assert_eq!(
-            result.outcome,
-            Outcome::NotAssessed { missing: vec![DataArea::ConditionalAccess], reasons: Vec::new() }
-        );
+        assert_eq!(result.outcome, Outcome::NotAssessed { missing: result.rule.requires.clone(), reasons: Vec::new() });
     }
 }

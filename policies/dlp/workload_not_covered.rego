@@ -1,0 +1,99 @@
+# METADATA
+# title: Workload is not covered by an enforced DLP policy
+# description: >-
+#   One finding per workload of `dlp_workloads` (default: exchange, sharepoint, onedrive,
+#   teams, endpoint) that no enforced DLP policy covers everywhere, pointing at the policy
+#   collection, with the workload in `details`. A policy covers a workload when it is enforced,
+#   its location for the workload (`exchangeLocation`, `sharePointLocation`, `oneDriveLocation`,
+#   `teamsLocation`, `endpointDlpLocation`) includes `All`, and, where the export has the
+#   policy's `workload` list (Microsoft365DSC has none), that list names the workload
+#   (`Exchange`, `SharePoint`, `OneDriveForBusiness`, `Teams`, `EndpointDevices`). Readings
+#   chosen for fewer false passes: a location with exceptions (e.g. `oneDriveLocationException`)
+#   does not cover the workload everywhere, as a narrowed Conditional Access policy does not
+#   cover all users; and a policy without an enabled rule (`disabled` false; a rule whose
+#   disabled state is not in the export is not known to be enabled) protects nothing, so it
+#   does not cover anything. The finding lists, for each policy that includes the workload's location
+#   or lists the workload, every reason it falls short.
+# related_resources:
+#   - ref: https://learn.microsoft.com/purview/dlp-policy-reference
+#     description: "Microsoft Learn: Data loss prevention policy reference (locations)"
+# custom:
+#   id: DLP004
+#   name: workload-not-covered
+#   severity: high
+#   area: dlp
+#   requires: [dlp]
+#   rationale: >-
+#     Sensitive data leaves by whichever channel is not watched: a DLP policy that covers mail
+#     but not Teams chat, OneDrive sharing or copies to USB drives leaves an open door. Zero
+#     Trust's "assume breach" asks for the same protection on every path data can take, and
+#     the information protection workshop maps DLP onto Exchange, SharePoint, OneDrive, Teams
+#     and devices alike.
+#   remediation: >-
+#     In the Microsoft Purview portal, open Data loss prevention > Policies, edit an enforced
+#     policy and, under Locations, turn on the missing location with "All" included and no
+#     exclusions (PowerShell: `Set-DlpCompliancePolicy -Identity <name> -TeamsLocation All`,
+#     and likewise `-ExchangeLocation`, `-SharePointLocation`, `-OneDriveLocation`,
+#     `-EndpointDlpLocation`). Endpoint DLP needs devices onboarded to Microsoft Purview.
+#   references:
+#     - {framework: SCuBA, id: MS.SECURITYSUITE.3.2v1}
+#     - {framework: CIS, id: 3.2.2, note: "Teams only"}
+package m365lint.dlp.workload_not_covered
+
+import rego.v1
+
+import data.m365lint.lib.dlp
+import data.m365lint.lib.finding
+
+required_workloads := {w | some w in dlp.array_at(dlp.params, ["dlp_workloads"]); dlp.workloads[w]}
+
+# Policy i has an enabled rule (one whose disabled state is unknown does not count).
+has_enabled_rule(i) if {
+	some j, r in dlp.rules
+	i in dlp.parents(j)
+	dlp.rule_enabled(r)
+}
+
+# Policy i has a rule whose disabled state is not in the export.
+has_unknown_rule(i) if {
+	some j, r in dlp.rules
+	i in dlp.parents(j)
+	not is_boolean(r.disabled)
+}
+
+no_enabled_rule_reason(i) := "has no rule known to be enabled: whether its rules are disabled is not in the export" if {
+	has_unknown_rule(i)
+} else := "has no enabled rule"
+
+# Why policy i does not cover workload w everywhere.
+shortfalls(i, w) := (dlp.policy_shortfalls(i) | dlp.coverage_shortfalls(i, w)) | {s |
+	not has_enabled_rule(i)
+	s := {"path": dlp.policy_at(i, []), "reason": no_enabled_rule_reason(i)}
+}
+
+covered(w) if {
+	some i, _ in dlp.policies
+	count(shortfalls(i, w)) == 0
+}
+
+# Policies that are about workload w: they include some of its locations or list it.
+candidates(w) := {i |
+	some i, p in dlp.policies
+	count(dlp.location_names(p, w)) > 0
+} | {i |
+	some i, p in dlp.policies
+	dlp.workloads[w].workload in {x | some x in dlp.array_at(p, ["workload"])}
+}
+
+near_misses(w) := {finding.evidence(s.path, sprintf("Policy %s %s", [dlp.policy_label(dlp.policies[i]), s.reason])) |
+	some i in candidates(w)
+	some s in shortfalls(i, w)
+}
+
+deny contains object.union(
+	finding.missing(dlp.policy_collection, sprintf("No enforced DLP policy covers all %s", [dlp.workloads[w].label]), near_misses(w)),
+	{"details": {"workload": w}},
+) if {
+	some w in required_workloads
+	not covered(w)
+}
