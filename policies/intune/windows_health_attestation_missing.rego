@@ -41,7 +41,7 @@ import data.m365lint.lib.intune
 requirements := {
 	"secureBootEnabled": "Secure Boot",
 	"codeIntegrityEnabled": "code integrity",
-	"tpmRequired": "a Trusted Platform Module (TPM)",
+	"tpmRequired": "a Trusted Platform Module",
 }
 
 # Settings judged only where the export has them.

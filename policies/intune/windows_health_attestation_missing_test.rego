@@ -46,7 +46,7 @@ test_fires_once_per_setting_not_required if {
 		},
 		{
 			"path": ["intune", "compliance_policies", 0, "tpmRequired"],
-			"message": "Windows compliance policy 'Windows 11 – Basisschutz' (Windows 10 and later) does not require a Trusted Platform Module (TPM) (tpmRequired)",
+			"message": "Windows compliance policy 'Windows 11 – Basisschutz' (Windows 10 and later) does not require a Trusted Platform Module (tpmRequired)",
 		},
 	}
 }
