@@ -315,18 +315,31 @@ fn rejected_exports() {
     }
 }
 
-/// No rule reads Intune alone yet: an Intune-only tenant is read, and every rule is not
-/// assessed (never passed).
+/// An Intune-only tenant is read: the Intune rules judge it, and every rule that needs another
+/// area is not assessed (never passed).
 #[test]
 fn check_reads_an_intunecd_directory() {
     let run = m365lint(&["check", "fixtures/ingest/intune/intunecd"]);
-    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
     insta::assert_snapshot!(run.stdout);
     let report = lint(&["fixtures/ingest/intune/intunecd"], None);
     let tenant = &report.tenants[0];
     assert_eq!(tenant.areas, vec![DataArea::Intune]);
     assert!(!tenant.results.is_empty());
     for result in &tenant.results {
-        assert_eq!(result.outcome, Outcome::NotAssessed { missing: result.rule.requires.clone(), reasons: Vec::new() });
+        if result.rule.requires.contains(&DataArea::Intune) {
+            assert!(
+                !matches!(&result.outcome, Outcome::NotAssessed { missing, .. } if !missing.is_empty()),
+                "{} must be evaluated on an Intune export",
+                result.rule.id
+            );
+        } else {
+            assert_eq!(
+                result.outcome,
+                Outcome::NotAssessed { missing: result.rule.requires.clone(), reasons: Vec::new() },
+                "{}",
+                result.rule.id
+            );
+        }
     }
 }

@@ -1,0 +1,141 @@
+# METADATA
+# title: A platform has no assigned compliance policy
+# description: >-
+#   One finding per platform of the `platforms` parameter (default windows, ios, android,
+#   macos) for which no compliance policy is assigned. A policy counts for its own platform
+#   only: Windows 8.1, Windows Phone 8.1 and Windows 10 Mobile policies do not count for
+#   Windows 10 and later, and for Android only work profile, device owner (fully managed,
+#   dedicated, corporate-owned work profile) and device administrator policies count, not AOSP
+#   or legacy Android for Work ones. A policy is assigned when one of its assignments targets a
+#   group, all users, all devices or a Configuration Manager collection; one with no
+#   assignment, or only exclusion groups, is not. A policy exported without its assignments
+#   (Graph without `$expand`, IntuneCD for an unassigned policy) does not count as assigned:
+#   a platform with no assigned policy but some policy exported without assignments is not
+#   assessed (whether it is protected cannot be told) rather than passed or failed. The finding lists the platform's unassigned
+#   policies and the policies of a neighbouring kind that do not count, and why.
+# related_resources:
+#   - ref: https://learn.microsoft.com/mem/intune/protect/device-compliance-get-started
+#     description: "Microsoft Learn: Use compliance policies to set rules for devices you manage with Intune"
+# custom:
+#   id: DEV001
+#   name: platform-without-compliance-policy
+#   severity: high
+#   area: intune
+#   requires: [intune]
+#   rationale: >-
+#     Device compliance is how Zero Trust verifies the device as well as the user: Conditional
+#     Access can only require a compliant device if Intune has rules to judge it by. Devices of
+#     a platform that no assigned policy covers are judged by nothing but the tenant default,
+#     so they reach corporate data without encryption, a passcode or a patched OS being
+#     checked. The device security workshop starts with a compliance policy per platform.
+#   remediation: >-
+#     In the Intune admin center, go to Devices > Compliance > Create policy, pick the
+#     platform (for Android: Android Enterprise or device administrator), configure at least
+#     encryption, a password, a minimum OS version and jailbreak detection, and under
+#     Assignments include the groups (or All users / All devices) that enroll devices of that
+#     platform.
+#   references:
+#     - {framework: ZTA, id: "24541–24547"}
+#     - {framework: Workshop, id: FT-DEV}
+package m365lint.intune.platform_without_compliance_policy
+
+import rego.v1
+
+import data.m365lint.lib.finding
+import data.m365lint.lib.intune
+
+required_platforms := {platform | some platform in intune.array_at(intune.params, ["platforms"]); is_string(platform)}
+
+platform_names := {
+	"windows": "Windows 10 and later",
+	"ios": "iOS/iPadOS",
+	"macos": "macOS",
+	"android": "Android (work profile, device owner or device administrator)",
+}
+
+platform_name(platform) := name if {
+	name := platform_names[platform]
+} else := platform
+
+counted_android := {"workProfile", "deviceOwner", "deviceAdministrator"}
+
+# Policy p counts for `platform`.
+covers(p, platform) if {
+	platform != "android"
+	p.platform == platform
+}
+
+covers(p, "android") if {
+	p.platform == "android"
+	p.androidManagement in counted_android
+}
+
+covering(platform) := {i | some i, p in intune.policies; covers(p, platform)}
+
+protected(platform) if {
+	some i in covering(platform)
+	intune.assigned(intune.policies[i])
+}
+
+undecided(platform) := {i | some i in covering(platform); intune.assignment_unknown(intune.policies[i])}
+
+# Near misses: the platform's own policies that are not assigned, and policies of a
+# neighbouring kind that do not count for it.
+near_misses(platform) := (unassigned(platform) | other_android(platform)) | other_windows(platform)
+
+unassigned(platform) := {finding.evidence(intune.at(i, ["assignments"]), message) |
+	some i in covering(platform)
+	p := intune.policies[i]
+	intune.unassigned(p)
+	message := unassigned_message(p)
+}
+
+unassigned_message(p) := sprintf("%s is not assigned to any group", [intune.label(p)]) if {
+	count(p.assignments) == 0
+} else := sprintf("%s only excludes groups and includes none", [intune.label(p)])
+
+other_android(platform) := {finding.evidence(intune.at(i, ["androidManagement"]), message) |
+	platform == "android"
+	some i, p in intune.policies
+	p.platform == "android"
+	not p.androidManagement in counted_android
+	message := sprintf("%s is an %s policy, which does not count for work profile, device owner or device administrator devices", [
+		intune.label(p),
+		intune.kind_names[intune.kind(p)],
+	])
+}
+
+other_windows(platform) := {finding.evidence(intune.at(i, ["platform"]), message) |
+	platform == "windows"
+	some i, p in intune.policies
+	p.platform in (intune.windows_kinds - {"windows"})
+	message := sprintf("%s is a %s policy, which does not apply to Windows 10 and later", [
+		intune.label(p),
+		intune.kind_names[p.platform],
+	])
+}
+
+deny contains object.union(
+	finding.missing(
+		intune.collection,
+		sprintf("No compliance policy is assigned for %s devices", [platform_name(platform)]),
+		near_misses(platform),
+	),
+	{"details": {"platform": platform}},
+) if {
+	is_array(intune.policies)
+	some platform in required_platforms
+	not protected(platform)
+	count(undecided(platform)) == 0
+}
+
+not_assessed contains intune.policies_not_exported if not intune.policies
+
+not_assessed contains sprintf("Whether a compliance policy is assigned for %s devices cannot be told: %s", [
+	platform_name(platform),
+	intune.abbreviated(sort([intune.assignment_unknown_reason(intune.policies[i]) | some i in undecided(platform)]), "; "),
+]) if {
+	some platform in required_platforms
+	not protected(platform)
+	count(undecided(platform)) > 0
+}

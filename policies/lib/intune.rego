@@ -1,0 +1,240 @@
+# Shared definitions for Intune device compliance rules (catalog.md, "Intune device
+# compliance"): the kind of device a policy protects, which settings each kind has, whether a
+# policy is assigned, and how OS versions and threat levels compare. A setting is judged only
+# where the export holds it: a setting the kind has but the export lacks is "not assessed",
+# never a pass and never a finding.
+package m365lint.lib.intune
+
+import rego.v1
+
+params := data.m365lint.params
+
+# The compliance policies; undefined when the export holds none (not exported).
+policies := input.intune.compliance_policies if is_array(input.intune.compliance_policies)
+
+# The tenant's compliance settings; undefined when not exported.
+settings := input.intune.settings if is_object(input.intune.settings)
+
+# The path of the policy collection: what findings about a missing policy point at.
+collection := ["intune", "compliance_policies"]
+
+# The path of a value inside policy i.
+at(i, rest) := array.concat(["intune", "compliance_policies", i], rest)
+
+# The path of a tenant compliance setting.
+setting_path(name) := ["intune", "settings", name]
+
+# The reason every rule over compliance policies gives when they are not in the export.
+policies_not_exported := "The export has no Intune compliance policies (deviceManagement/deviceCompliancePolicies): only the tenant's compliance settings were exported"
+
+# The reason rules over the tenant's compliance settings give when they are not in the export.
+settings_not_exported := "The export has no Intune compliance settings (GET /beta/deviceManagement?$select=settings, or Microsoft365DSC IntuneDeviceManagementComplianceSettings)"
+
+# How messages name a policy.
+label(p) := sprintf("'%s'", [p.displayName]) if {
+	is_string(p.displayName)
+	p.displayName != ""
+}
+
+else := sprintf("'%s'", [p.id]) if is_string(p.id)
+
+else := "(unnamed policy)"
+
+# The array at `path` below `obj`; [] when it is missing, null or not an array.
+array_at(obj, path) := value if {
+	value := object.get(obj, path, [])
+	is_array(value)
+} else := []
+
+# Up to three items of a sorted list, joined by `separator`, and how many more there are.
+abbreviated(items, separator) := concat(separator, items) if count(items) <= 3
+
+else := sprintf("%s and %d more", [concat(separator, array.slice(items, 0, 3)), count(items) - 3])
+
+# Policy labels, sorted and abbreviated, for reasons that name several policies.
+labels(indexes) := abbreviated(sort([label(policies[i]) | some i in indexes]), ", ")
+
+# ---------------------------------------------------------------------------------------------
+# Kinds of device
+
+windows_kinds := {"windows", "windows81", "windowsMobile", "windowsPhone"}
+
+android_kinds := {
+	"android:workProfile", "android:deviceOwner", "android:deviceAdministrator",
+	"android:aospDeviceOwner", "android:androidForWork",
+}
+
+# What policy p protects: its platform, and on Android how the device is managed. Undefined
+# for the tenant-wide default policy and for policies whose type m365lint does not know.
+kind(p) := p.platform if p.platform in (windows_kinds | {"ios", "macos"})
+
+kind(p) := sprintf("android:%s", [p.androidManagement]) if {
+	p.platform == "android"
+	is_string(p.androidManagement)
+}
+
+kind_names := {
+	"windows": "Windows 10 and later",
+	"windows81": "Windows 8.1",
+	"windowsMobile": "Windows 10 Mobile",
+	"windowsPhone": "Windows Phone 8.1",
+	"ios": "iOS/iPadOS",
+	"macos": "macOS",
+	"android:workProfile": "Android Enterprise personally-owned work profile",
+	"android:deviceOwner": "Android Enterprise fully managed, dedicated or corporate-owned work profile",
+	"android:deviceAdministrator": "Android device administrator",
+	"android:aospDeviceOwner": "Android (AOSP)",
+	"android:androidForWork": "Android for Work (legacy)",
+}
+
+# "'Name' (iOS/iPadOS)": a policy and what it protects, for messages.
+described(p) := sprintf("%s (%s)", [label(p), kind_names[kind(p)]])
+
+# The tenant-wide built-in policy: it cannot be assigned or configured.
+default_policy(p) if endswith(lower(object.get(p, "@odata.type", "")), "defaultdevicecompliancepolicy")
+
+# ---------------------------------------------------------------------------------------------
+# Settings: which kinds of policy have each setting the rules read (Microsoft Graph beta
+# resource types). A setting a kind does not have is neither required nor missing.
+
+has_settings := {
+	"passwordRequired": (windows_kinds | {"macos"}) | android_kinds,
+	"passwordMinimumLength": (windows_kinds | {"macos"}) | android_kinds,
+	"passwordBlockSimple": windows_kinds | {"macos"},
+	"passcodeRequired": {"ios"},
+	"passcodeMinimumLength": {"ios"},
+	"passcodeBlockSimple": {"ios"},
+	"storageRequireEncryption": (windows_kinds | {"macos"}) | android_kinds,
+	"bitLockerEnabled": {"windows", "windowsMobile"},
+	"osMinimumVersion": (windows_kinds | {"ios", "macos"}) | android_kinds,
+	"securityBlockJailbrokenDevices": {"ios"} | android_kinds,
+	"deviceThreatProtectionEnabled": {
+		"windows", "ios", "macos",
+		"android:workProfile", "android:deviceOwner", "android:deviceAdministrator", "android:androidForWork",
+	},
+	"deviceThreatProtectionRequiredSecurityLevel": {
+		"windows", "ios", "macos",
+		"android:workProfile", "android:deviceOwner", "android:deviceAdministrator", "android:androidForWork",
+	},
+	"secureBootEnabled": {"windows", "windowsMobile"},
+	"codeIntegrityEnabled": {"windows", "windowsMobile"},
+	"tpmRequired": {"windows"},
+	"defenderEnabled": {"windows"},
+	"rtpEnabled": {"windows"},
+	"antivirusRequired": {"windows"},
+	"activeFirewallRequired": {"windows"},
+	"securityPreventInstallAppsFromUnknownSources": {"android:workProfile", "android:deviceAdministrator", "android:androidForWork"},
+	"securityRequireSafetyNetAttestationBasicIntegrity": {
+		"android:workProfile", "android:deviceOwner", "android:deviceAdministrator", "android:androidForWork",
+	},
+}
+
+# Policy p's kind has setting `name`.
+has_setting(p, name) if kind(p) in has_settings[name]
+
+# The export holds setting `name` of policy p (any value, null included).
+exported(p, name) if name in object.keys(p)
+
+# Setting `name` of policy p is exported and true.
+enabled(p, name) if p[name] == true
+
+# Setting `name` of policy p is exported and anything but true (false, null ...).
+not_enabled(p, name) if {
+	exported(p, name)
+	not enabled(p, name)
+}
+
+# The kind has setting `name` but the export lacks it: the setting cannot be judged.
+unexported(p, name) if {
+	has_setting(p, name)
+	not exported(p, name)
+}
+
+# The reason a rule gives for policy p when the export lacks `names` (a sorted list).
+unexported_reason(p, names) := sprintf("%s was exported without %s, so it cannot be judged", [
+	described(p),
+	concat(", ", names),
+])
+
+# ---------------------------------------------------------------------------------------------
+# Assignments
+
+assignments_exported(p) if is_array(p.assignments)
+
+target_type(assignment) := lower(assignment.target["@odata.type"]) if is_string(assignment.target["@odata.type"])
+
+# An assignment that only excludes a group assigns nothing.
+excluding(assignment) if endswith(target_type(assignment), "exclusiongroupassignmenttarget")
+
+# An assignment that targets a group, all users, all devices or a collection.
+including(assignment) if {
+	is_string(target_type(assignment))
+	not excluding(assignment)
+}
+
+# Policy p applies to some devices.
+assigned(p) if {
+	some assignment in array_at(p, ["assignments"])
+	including(assignment)
+}
+
+# The export says policy p applies to no device: no assignment, or only exclusions.
+unassigned(p) if {
+	assignments_exported(p)
+	count([a | some a in p.assignments; not excluding(a)]) == 0
+}
+
+# Whether policy p applies to any device cannot be told: its assignments are not in the
+# export, or an assignment's target has no type.
+assignment_unknown(p) if {
+	not assigned(p)
+	not unassigned(p)
+}
+
+assignment_unknown_reason(p) := sprintf("%s was exported without its assignments", [label(p)]) if {
+	not assignments_exported(p)
+} else := sprintf("%s has an assignment whose target type is not in the export", [label(p)])
+
+# ---------------------------------------------------------------------------------------------
+# Versions: dotted numbers compared part by part (10.0.19045 > 10.0.9; 10.0 == 10.0.0).
+
+valid_version(v) if {
+	is_string(v)
+	regex.match(`^[0-9]+(\.[0-9]+)*$`, trim_space(v))
+}
+
+version_parts(v) := [number_of(digits) | some digits in split(trim_space(v), ".")]
+
+# A part's number; leading zeros are dropped first (to_number rejects "019045").
+number_of(digits) := to_number(trimmed) if {
+	trimmed := trim_left(digits, "0")
+	trimmed != ""
+} else := 0
+
+# -1, 0 or 1 as version a is lower than, equal to or higher than version b.
+compare_versions(a, b) := first_nonzero(differences) if {
+	pa := version_parts(a)
+	pb := version_parts(b)
+	n := max([count(pa), count(pb)])
+	differences := [sign(nth_part(pa, i) - nth_part(pb, i)) | some i in numbers.range(0, n - 1)]
+}
+
+first_nonzero(values) := nonzero[0] if {
+	nonzero := [v | some v in values; v != 0]
+	count(nonzero) > 0
+} else := 0
+
+nth_part(parts, i) := parts[i] if i < count(parts)
+
+else := 0
+
+sign(x) := 1 if x > 0
+
+else := -1 if x < 0
+
+else := 0
+
+# ---------------------------------------------------------------------------------------------
+# Device threat levels, from the least to the most risk a device may carry and stay compliant.
+
+threat_levels := {"secured": 0, "low": 1, "medium": 2, "high": 3}

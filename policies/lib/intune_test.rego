@@ -1,0 +1,131 @@
+package m365lint.lib.intune_test
+
+import rego.v1
+
+import data.m365lint.lib.intune
+import data.m365lint.lib.intune_testdata as td
+
+# Versions
+
+test_versions_compare_numerically_part_by_part if {
+	intune.compare_versions("10.0.19045", "10.0.9") == 1
+	intune.compare_versions("10.0.9", "10.0.19045") == -1
+	intune.compare_versions("17.10", "17.6") == 1
+	intune.compare_versions("9", "10") == -1
+	intune.compare_versions("10.0.22631.4317", "10.0.22631.4317") == 0
+}
+
+test_missing_version_parts_count_as_zero if {
+	intune.compare_versions("10.0", "10.0.0") == 0
+	intune.compare_versions("14", "14.0.0.0") == 0
+	intune.compare_versions("10.0", "10.0.1") == -1
+	intune.compare_versions("13.0.1", "13") == 1
+}
+
+test_leading_zeros_and_surrounding_spaces_do_not_matter if {
+	intune.compare_versions("10.00.019045", "10.0.19045") == 0
+	intune.compare_versions(" 17.5 ", "17.5") == 0
+}
+
+test_only_dotted_numbers_are_versions if {
+	intune.valid_version("10.0.22631.4317")
+	intune.valid_version("14")
+	not intune.valid_version("")
+	not intune.valid_version("17.5 beta")
+	not intune.valid_version("10..1")
+	not intune.valid_version(".1")
+	not intune.valid_version("v17")
+	not intune.valid_version(17)
+	not intune.valid_version(null)
+}
+
+# Kinds
+
+test_kinds_separate_windows_versions_and_android_management if {
+	intune.kind(td.windows_policy) == "windows"
+	intune.kind(td.windows81_policy) == "windows81"
+	intune.kind(td.android_work_profile_policy) == "android:workProfile"
+	intune.kind(td.aosp_policy) == "android:aospDeviceOwner"
+	not intune.kind(td.default_policy)
+	not intune.kind({"@odata.type": "#microsoft.graph.futureCompliancePolicy", "displayName": "Neu"})
+}
+
+test_policies_are_described_by_name_and_kind if {
+	intune.described(td.ios_policy) == "'iOS/iPadOS – Geschäftsführung' (iOS/iPadOS)"
+	intune.described(object.remove(td.macos_policy, ["displayName"])) == "'d93b6e1a-4c7f-4285-b9d2-7e0a5c3f8b14' (macOS)"
+	intune.label({"displayName": ""}) == "(unnamed policy)"
+}
+
+test_the_default_policy_is_recognized_by_its_type if {
+	intune.default_policy(td.default_policy)
+	intune.default_policy({"@odata.type": "microsoft.graph.DefaultDeviceCompliancePolicy"})
+	not intune.default_policy(td.windows_policy)
+}
+
+# Settings
+
+test_a_setting_is_judged_only_where_the_kind_has_it if {
+	intune.has_setting(td.windows_policy, "bitLockerEnabled")
+	not intune.has_setting(td.windows81_policy, "bitLockerEnabled")
+	not intune.has_setting(td.ios_policy, "storageRequireEncryption")
+	not intune.has_setting(td.aosp_policy, "deviceThreatProtectionEnabled")
+	not intune.has_setting(td.default_policy, "passwordRequired")
+}
+
+test_false_and_null_settings_are_exported_but_not_enabled if {
+	policy := object.union(td.windows_policy, {"bitLockerEnabled": false, "tpmRequired": null})
+	intune.not_enabled(policy, "bitLockerEnabled")
+	intune.not_enabled(policy, "tpmRequired")
+	not intune.not_enabled(policy, "secureBootEnabled")
+	not intune.unexported(policy, "tpmRequired")
+}
+
+test_a_setting_the_export_lacks_is_unexported_not_disabled if {
+	policy := object.remove(td.windows_policy, ["defenderEnabled"])
+	intune.unexported(policy, "defenderEnabled")
+	not intune.not_enabled(policy, "defenderEnabled")
+	not intune.unexported(td.windows81_policy, "defenderEnabled")
+}
+
+# Assignments
+
+test_a_group_all_devices_or_all_users_assignment_assigns if {
+	intune.assigned(td.windows_policy)
+	intune.assigned(td.macos_policy)
+	intune.assigned(object.union(td.ios_policy, {"assignments": [{"target": {"@odata.type": "#microsoft.graph.allLicensedUsersAssignmentTarget"}}]}))
+}
+
+test_no_assignment_or_only_exclusions_is_unassigned if {
+	intune.unassigned(object.union(td.ios_policy, {"assignments": []}))
+	only_exclusions := object.union(td.ios_policy, {"assignments": [td.exclusion_target("8d2a6c41-f3e5-47b9-a018-c6e4b2d9f571")]})
+	intune.unassigned(only_exclusions)
+	not intune.assigned(only_exclusions)
+	not intune.assignment_unknown(only_exclusions)
+}
+
+test_assignments_not_exported_cannot_be_told if {
+	policy := object.remove(td.ios_policy, ["assignments"])
+	not intune.assigned(policy)
+	not intune.unassigned(policy)
+	intune.assignment_unknown(policy)
+	intune.assignment_unknown_reason(policy) == "'iOS/iPadOS – Geschäftsführung' was exported without its assignments"
+}
+
+test_an_assignment_target_without_a_type_cannot_be_told if {
+	policy := object.union(td.ios_policy, {"assignments": [{"target": {"groupId": "e1c59b7d-2a64-4f38-8d1e-93b0a6c7f245"}}]})
+	intune.assignment_unknown(policy)
+	intune.assignment_unknown_reason(policy) == "'iOS/iPadOS – Geschäftsführung' has an assignment whose target type is not in the export"
+}
+
+# Collections
+
+test_policies_and_settings_are_undefined_when_not_exported if {
+	not intune.policies with input as td.settings_only_tenant(td.secure_settings)
+	not intune.settings with input as td.policies_only_tenant([])
+	count(intune.policies) == 0 with input as td.tenant([])
+}
+
+test_long_lists_of_policies_are_abbreviated if {
+	intune.abbreviated(["'a'", "'b'", "'c'", "'d'", "'e'"], ", ") == "'a', 'b', 'c' and 2 more"
+	intune.abbreviated(["'a'", "'b'"], ", ") == "'a', 'b'"
+}
