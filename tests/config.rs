@@ -98,7 +98,7 @@ fn rules_are_selected_by_id_area_and_severity() {
         results(&report, 0).iter().map(|r| r["ruleId"].as_str().unwrap().to_owned()).collect()
     };
     assert_eq!(ids(&["--select", "CA009,policy-disabled"]), ["CA009", "CA014"]);
-    assert_eq!(ids(&["--select", "critical"]), ["CA001", "CA002", "DLP001"]);
+    assert_eq!(ids(&["--select", "critical"]), ["CA001", "CA002", "DLP001", "ZT001"]);
     let all = ids(&[]);
     let without_info = ids(&["--ignore", "info"]);
     assert!(all.contains(&"CA014".to_owned()) && !without_info.contains(&"CA014".to_owned()));

@@ -6,7 +6,7 @@ mod common;
 mod ingest_support;
 
 use ingest_support::{Place, describe, load, locate, pretty, rejected};
-use m365lint::model::{DataArea, Outcome};
+use m365lint::model::{DataArea, Outcome, RuleArea};
 use serde_json::{Value, json};
 
 const VERSIONS: [&str; 3] = ["1.8.0", "1.3.0", "1.1.0"];
@@ -201,8 +201,7 @@ fn conditional_access_rules_run_on_a_scubagear_export() {
     let report = common::lint(&[&export("1.8.0")], None);
     let tenant = &report.tenants[0];
     assert!(tenant.problems.is_empty());
-    let ca_rules: Vec<_> =
-        tenant.results.iter().filter(|r| r.rule.requires.contains(&DataArea::ConditionalAccess)).collect();
+    let ca_rules: Vec<_> = tenant.results.iter().filter(|r| r.rule.area == RuleArea::ConditionalAccess).collect();
     assert!(!ca_rules.is_empty());
     let mut located = 0;
     for result in ca_rules {
