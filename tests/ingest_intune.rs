@@ -321,7 +321,7 @@ fn rejected_exports() {
 #[test]
 fn check_reads_an_intunecd_directory() {
     let run = m365lint(&["check", "fixtures/ingest/intune/intunecd"]);
-    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
     insta::assert_snapshot!(run.stdout);
     let report = lint(&["fixtures/ingest/intune/intunecd"], None);
     let tenant = &report.tenants[0];
