@@ -43,9 +43,10 @@ import rego.v1
 
 import data.m365lint.lib.conditional_access as ca
 import data.m365lint.lib.finding
+import data.m365lint.lib.intune
 import data.m365lint.lib.zero_trust as zt
 
-setting := ["intune", "settings", "secureByDefault"]
+setting := intune.setting_path("secureByDefault")
 
 requiring contains finding.evidence(zt.compliant_device_path(i), sprintf("Policy %s requires a compliant device", [ca.label(ca.policies[i])])) if {
 	some i in zt.compliance_policies_requiring
@@ -56,17 +57,17 @@ deny contains object.union(
 	{"related": finding.in_document_order(requiring)},
 ) if {
 	count(requiring) > 0
-	input.intune.settings.secureByDefault == false
+	intune.settings.secureByDefault == false
 }
 
 not_assessed contains "The Intune compliance settings (deviceManagement settings) were not exported, so whether devices without a compliance policy count as compliant is unknown" if {
 	count(requiring) > 0
-	not zt.settings_exported
+	not intune.settings
 }
 
 not_assessed contains reason if {
 	count(requiring) > 0
-	zt.settings_exported
-	not is_boolean(input.intune.settings.secureByDefault)
+	settings := intune.settings
+	not is_boolean(settings.secureByDefault)
 	reason := "The exported Intune compliance settings do not say whether devices without a compliance policy count as compliant (secureByDefault is missing or null)"
 }
