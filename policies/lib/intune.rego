@@ -198,6 +198,25 @@ assignment_unknown_reason(p) := sprintf("%s was exported without its assignments
 } else := sprintf("%s has an assignment whose target type is not in the export", [label(p)])
 
 # ---------------------------------------------------------------------------------------------
+# Devices without a compliance policy (DEV002, and ZT001 where Conditional Access requires a
+# compliant device): the tenant setting `secureByDefault` ("Mark devices with no compliance
+# policy assigned as") is exported and is not true (false, or null), so such devices count as
+# compliant.
+
+unmanaged_devices_compliant if {
+	"secureByDefault" in object.keys(settings)
+	settings.secureByDefault != true
+}
+
+# Why the export cannot say whether devices without a compliance policy count as compliant;
+# undefined when it can.
+unmanaged_devices_unknown := settings_not_exported if {
+	not settings
+} else := "The exported Intune compliance settings do not include secureByDefault" if {
+	not "secureByDefault" in object.keys(settings)
+}
+
+# ---------------------------------------------------------------------------------------------
 # Platform coverage (DEV001, and ZT002 for the platforms Conditional Access asks to be
 # compliant): whether each platform of parameter `platforms` has an assigned compliance policy.
 # Both rules read this one definition, so they never answer the question differently.

@@ -117,6 +117,23 @@ test_an_assignment_target_without_a_type_cannot_be_told if {
 	intune.assignment_unknown_reason(policy) == "'iOS/iPadOS – Geschäftsführung' has an assignment whose target type is not in the export"
 }
 
+# Devices without a compliance policy
+
+test_devices_without_a_policy_count_as_compliant_unless_secure_by_default_is_true if {
+	not intune.unmanaged_devices_compliant with input as td.settings_only_tenant(td.secure_settings)
+	intune.unmanaged_devices_compliant with input as td.settings_only_tenant(object.union(td.secure_settings, {"secureByDefault": false}))
+	intune.unmanaged_devices_compliant with input as td.settings_only_tenant(object.union(td.secure_settings, {"secureByDefault": null}))
+	not intune.unmanaged_devices_unknown with input as td.settings_only_tenant(object.union(td.secure_settings, {"secureByDefault": null}))
+}
+
+test_whether_devices_without_a_policy_count_as_compliant_may_be_unknown if {
+	missing := intune.unmanaged_devices_unknown with input as td.settings_only_tenant(object.remove(td.secure_settings, ["secureByDefault"]))
+	missing == "The exported Intune compliance settings do not include secureByDefault"
+	not intune.unmanaged_devices_compliant with input as td.settings_only_tenant(object.remove(td.secure_settings, ["secureByDefault"]))
+	absent := intune.unmanaged_devices_unknown with input as td.policies_only_tenant(td.baseline)
+	absent == intune.settings_not_exported
+}
+
 # Platform coverage
 
 coverage_tenant(policies) := td.tenant(policies)
