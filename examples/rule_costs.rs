@@ -73,7 +73,7 @@ fn main() {
         .iter()
         .map(|rule| (time(runs, || engine.evaluate(&input, std::slice::from_ref(rule))), rule.id.as_str()))
         .collect();
-    single.sort_by(|a, b| b.0.cmp(&a.0));
+    single.sort_by_key(|entry| std::cmp::Reverse(entry.0));
     println!("each rule alone, slowest first:");
     for (cost, id) in single {
         println!("  {id:<8} {}", ms(cost));

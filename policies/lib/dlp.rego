@@ -124,10 +124,28 @@ policy_keys(p) := {normalized(p[key]) |
 }
 
 # The indexes of the policies rule j belongs to (one, unless the export is inconsistent).
-parents(j) := {i |
-	references := parent_references(rules[j])
-	some i, p in policies
-	count(references & policy_keys(p)) > 0
+parents(j) := rule_parents[j]
+
+# Computed once per tenant, by rule index: regorus memoizes rules but not functions, and rules
+# ask for their parents once per policy and workload.
+# (Two policies may share a name in an inconsistent export: a key maps to a set of indexes.)
+policy_keys_by_index := {i: policy_keys(p) | some i, p in policies}
+
+policies_by_key[key] := indexes if {
+	some own_keys in policy_keys_by_index
+	some key in own_keys
+	indexes := {i |
+		some i, candidate_keys in policy_keys_by_index
+		key in candidate_keys
+	}
+}
+
+rule_parents[j] := indexes if {
+	some j, r in rules
+	indexes := {i |
+		some reference in parent_references(r)
+		some i in policies_by_key[reference]
+	}
 }
 
 # The field through which rule j names its parent, for findings that point at it.
