@@ -7,18 +7,21 @@
 #   (`Mode` Enforce), applies to recipients outside the organization (`SentToScope`
 #   NotInOrganization) without excepting them (`ExceptIfSentToScope`); other conditions
 #   (sensitive content, senders) are expected. `ActivationDate` and `ExpiryDate` are not
-#   weighed (policies have no clock). A DLP rule counts when it encrypts (`EncryptRMSTemplate`), is not disabled,
-#   belongs to an enforced policy (enabled, mode Enable) that covers all Exchange mail
-#   (`ExchangeLocation` All), applies to Exchange where its workload is exported, and is not
-#   limited to content shared inside the organization (`AccessScope` InOrganization). Readings
-#   chosen for fewer false passes: a transport rule without the NotInOrganization recipient
-#   scope (one limited to some recipients or domains, or triggered only by a keyword) does not
-#   count, since it leaves other external mail unencrypted; a DLP policy counts only with
-#   location All, as for DLP004. The finding lists every encrypting rule that falls short, and
-#   why. Not assessed when transport rules were not exported, or when DLP policies and rules
-#   were not exported (a DLP rule may encrypt, and a finding would then be a guess), or when an
-#   encrypting rule falls short only because its state or mode is not in the export; any
-#   qualifying rule in what was exported is a pass.
+#   weighed (policies have no clock). A DLP rule counts when it encrypts (`EncryptRMSTemplate`),
+#   is enforced exactly as DLP001 judges it (`Disabled` false, and every policy it belongs to,
+#   joined by name or GUID, enforced: mode Enable and `Enabled` true, or absent as in
+#   Microsoft365DSC exports), belongs only to policies that cover all Exchange mail as for
+#   DLP004 (`ExchangeLocation` All, and Exchange among the policy's workloads where exported),
+#   applies to Exchange where its own workload is exported, and is not limited to content
+#   shared inside the organization (`AccessScope` InOrganization). Readings chosen for fewer
+#   false passes: a transport rule without the NotInOrganization recipient scope (one limited
+#   to some recipients or domains, or triggered only by a keyword) does not count, since it
+#   leaves other external mail unencrypted. The finding lists every encrypting rule that falls
+#   short, and why. Not assessed when transport rules were not exported, or when DLP policies
+#   and rules were not exported (a DLP rule may encrypt, and a finding would then be a guess),
+#   or when an encrypting rule falls short only for what the export lacks (a transport rule's
+#   state or mode; a DLP rule's disabled state or parent policy, or that policy's mode or
+#   enabled state); any qualifying rule in what was exported is a pass.
 # related_resources:
 #   - ref: https://learn.microsoft.com/purview/define-mail-flow-rules-to-encrypt-email
 #     description: "Microsoft Learn: Define mail flow rules to encrypt email messages"
@@ -50,6 +53,7 @@ package m365lint.encryption.no_encryption_for_external_sensitive_mail
 
 import rego.v1
 
+import data.m365lint.lib.dlp
 import data.m365lint.lib.encryption as enc
 import data.m365lint.lib.finding
 
@@ -61,9 +65,9 @@ near_misses contains evidence if {
 }
 
 near_misses contains evidence if {
-	some k in enc.encrypting_dlp_rules
-	label := enc.dlp_rule_label(input.dlp.rules[k])
-	some s in enc.dlp_shortfalls(k)
+	some k, shortfalls in enc.dlp_shortfalls
+	label := dlp.rule_label(dlp.rules[k])
+	some s in shortfalls
 	evidence := finding.evidence(s.path, sprintf("DLP rule %s %s", [label, s.reason]))
 }
 

@@ -2,6 +2,7 @@ package m365lint.encryption.no_encryption_for_external_sensitive_mail_test
 
 import rego.v1
 
+import data.m365lint.dlp.no_enforced_dlp_policy as dlp001
 import data.m365lint.encryption.no_encryption_for_external_sensitive_mail as rule
 import data.m365lint.lib.encryption_testdata as td
 
@@ -133,12 +134,12 @@ test_a_dlp_rule_of_a_policy_in_test_mode_is_a_near_miss if {
 		{"mode": "TestWithNotifications"},
 		{},
 		["dlp", "policies", 0, "mode"],
-		"belongs to policy 'Finanzdaten extern', which is in TestWithNotifications mode, not Enable",
+		"belongs to policy 'Finanzdaten extern', which is in test mode (TestWithNotifications): it shows policy tips but blocks nothing",
 	)
 }
 
 test_a_dlp_rule_of_a_policy_turned_off_is_a_near_miss if {
-	dlp_near_miss({"enabled": false}, {}, ["dlp", "policies", 0, "enabled"], "belongs to policy 'Finanzdaten extern', which is turned off")
+	dlp_near_miss({"enabled": false}, {}, ["dlp", "policies", 0, "enabled"], "belongs to policy 'Finanzdaten extern', which is not enabled (enabled is false)")
 }
 
 test_a_dlp_rule_of_a_policy_on_some_mailboxes_is_a_near_miss if {
@@ -146,13 +147,13 @@ test_a_dlp_rule_of_a_policy_on_some_mailboxes_is_a_near_miss if {
 		{"exchangeLocation": ["einkauf@northwindtraders.de", "Geschäftsleitung"]},
 		{},
 		["dlp", "policies", 0, "exchangeLocation"],
-		"belongs to policy 'Finanzdaten extern', which does not cover all Exchange mail (location einkauf@northwindtraders.de, Geschäftsleitung)",
+		"belongs to policy 'Finanzdaten extern', which covers only some Exchange email: Geschäftsleitung, einkauf@northwindtraders.de",
 	)
 	dlp_near_miss(
 		{"exchangeLocation": []},
 		{},
 		["dlp", "policies", 0, "exchangeLocation"],
-		"belongs to policy 'Finanzdaten extern', which does not cover all Exchange mail (location none)",
+		"belongs to policy 'Finanzdaten extern', which does not include Exchange email",
 	)
 }
 
@@ -165,7 +166,7 @@ test_a_dlp_rule_for_internal_content_is_a_near_miss if {
 }
 
 test_an_orphaned_dlp_rule_is_a_near_miss if {
-	dlp_near_miss({}, {"parentPolicyName": "Altlast 2019", "policy": "9d1e3f5a-7b2c-4d68-8e0a-c1b3d5f7a9e2"}, ["dlp", "rules", 1, "parentPolicyName"], "belongs to no policy in the export, so it is not enforced")
+	dlp_near_miss({}, {"parentPolicyName": "Altlast 2019", "policy": "9d1e3f5a-7b2c-4d68-8e0a-c1b3d5f7a9e2"}, ["dlp", "rules", 1, "parentPolicyName"], "belongs to policy 'Altlast 2019', which is not in the export")
 }
 
 test_not_assessed_without_transport_rules if {
@@ -192,5 +193,74 @@ test_not_assessed_when_a_dlp_rule_falls_short_only_for_want_of_its_policy_state 
 	policy := object.union(td.dlp_policy, {"enabled": null})
 	document := tenant([td.disclaimer_rule], [policy], [td.dlp_encrypt_rule])
 	findings(document) == set()
-	reasons(document) == {"DLP rule 'Kreditkarten extern verschlüsseln' would encrypt mail sent outside the organization, but it belongs to policy 'Finanzdaten extern', whose enabled setting is not in the export"}
+	reasons(document) == {"DLP rule 'Kreditkarten extern verschlüsseln' would encrypt mail sent outside the organization, but it belongs to policy 'Finanzdaten extern', which has no enabled state in the export, so whether it runs is unknown"}
+}
+
+test_a_dlp_rule_of_a_policy_without_exchange_among_its_workloads_is_a_near_miss if {
+	dlp_near_miss({"workload": ["SharePoint"]}, {}, ["dlp", "policies", 0, "workload"], "belongs to policy 'Finanzdaten extern', which does not list Exchange among its workloads")
+}
+
+test_a_dlp_rule_counts_only_when_every_policy_it_belongs_to_is_enforced if {
+	testing := object.union(td.dlp_policy, {"name": "Finanzdaten Test", "displayName": "Finanzdaten Test", "guid": "0b6d2f4e-8a1c-4e3b-9d5f-7c2a4e6b8d1f", "mode": "TestWithoutNotifications"})
+	dlp_rule := object.union(td.dlp_encrypt_rule, {"policy": "0b6d2f4e-8a1c-4e3b-9d5f-7c2a4e6b8d1f"})
+	findings(tenant([td.disclaimer_rule], [td.dlp_policy, testing], [dlp_rule])) == near_miss(
+		["dlp", "policies", 1, "mode"],
+		"DLP rule 'Kreditkarten extern verschlüsseln' belongs to policy 'Finanzdaten Test', which is in test mode (TestWithoutNotifications): it only logs matches",
+	)
+}
+
+test_not_assessed_when_a_dlp_rule_has_no_disabled_state if {
+	document := tenant([td.disclaimer_rule], [td.dlp_policy], [object.remove(td.dlp_encrypt_rule, ["disabled"])])
+	findings(document) == set()
+	reasons(document) == {"DLP rule 'Kreditkarten extern verschlüsseln' would encrypt mail sent outside the organization, but it has no disabled state in the export, so whether it runs is unknown"}
+}
+
+test_not_assessed_when_a_dlp_rule_names_no_policy if {
+	document := tenant([td.disclaimer_rule], [td.dlp_policy], [object.remove(td.dlp_encrypt_rule, ["parentPolicyName", "policy"])])
+	findings(document) == set()
+	reasons(document) == {"DLP rule 'Kreditkarten extern verschlüsseln' would encrypt mail sent outside the organization, but it names no parent policy"}
+}
+
+test_not_assessed_when_a_dlp_policy_has_no_mode if {
+	document := tenant([td.disclaimer_rule], [object.remove(td.dlp_policy, ["mode"])], [td.dlp_encrypt_rule])
+	findings(document) == set()
+	reasons(document) == {"DLP rule 'Kreditkarten extern verschlüsseln' would encrypt mail sent outside the organization, but it belongs to policy 'Finanzdaten extern', which has no mode in the export, so whether it runs is unknown"}
+}
+
+test_a_missing_disabled_state_beside_a_definite_shortfall_is_a_near_miss if {
+	dlp_rule := object.remove(td.dlp_encrypt_rule, ["disabled"])
+	policy := object.union(td.dlp_policy, {"enabled": false})
+	findings(tenant([td.disclaimer_rule], [policy], [dlp_rule])) == {{
+		"path": ["encryption", "transport_rules"],
+		"message": message,
+		"related": [
+			{"path": ["dlp", "policies", 0, "enabled"], "message": "DLP rule 'Kreditkarten extern verschlüsseln' belongs to policy 'Finanzdaten extern', which is not enabled (enabled is false)"},
+			{"path": ["dlp", "rules", 0], "message": "DLP rule 'Kreditkarten extern verschlüsseln' has no disabled state in the export, so whether it runs is unknown"},
+		],
+	}}
+}
+
+# ENC004 counts a DLP rule as enforced exactly when DLP001 does: with the encrypting rule the
+# only DLP rule, ENC004 passes through it when, and only when, DLP001 passes.
+test_agrees_with_dlp001_about_enforcement if {
+	variants := [
+		[td.dlp_policy, td.dlp_encrypt_rule],
+		[object.remove(td.dlp_policy, ["enabled"]), td.dlp_encrypt_rule],
+		[object.union(td.dlp_policy, {"enabled": false}), td.dlp_encrypt_rule],
+		[object.union(td.dlp_policy, {"enabled": null}), td.dlp_encrypt_rule],
+		[object.union(td.dlp_policy, {"mode": "TestWithNotifications"}), td.dlp_encrypt_rule],
+		[object.remove(td.dlp_policy, ["mode"]), td.dlp_encrypt_rule],
+		[td.dlp_policy, object.union(td.dlp_encrypt_rule, {"disabled": true})],
+		[td.dlp_policy, object.union(td.dlp_encrypt_rule, {"disabled": null})],
+		[td.dlp_policy, object.remove(td.dlp_encrypt_rule, ["disabled"])],
+		[td.dlp_policy, object.union(td.dlp_encrypt_rule, {"parentPolicyName": "Gelöscht", "policy": "Gelöscht"})],
+		[td.dlp_policy, object.union(object.remove(td.dlp_encrypt_rule, ["parentPolicyName"]), {"policy": " FINANZDATEN EXTERN "})],
+	]
+	passes := [[enc004, dlp001_passes] |
+		some variant in variants
+		document := tenant([], [variant[0]], [variant[1]])
+		enc004 := count(rule.deny) + count(rule.not_assessed) == 0 with input as document
+		dlp001_passes := count(dlp001.deny) + count(dlp001.not_assessed) == 0 with input as document
+	]
+	passes == [[true, true], [true, true], [false, false], [false, false], [false, false], [false, false], [false, false], [false, false], [false, false], [false, false], [true, true]]
 }

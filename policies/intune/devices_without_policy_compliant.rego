@@ -41,13 +41,7 @@ deny contains finding.at(
 	intune.setting_path("secureByDefault"),
 	"Devices with no compliance policy assigned are marked compliant (secureByDefault is not true): an unmanaged device passes every Conditional Access check for a compliant device",
 ) if {
-	"secureByDefault" in object.keys(intune.settings)
-	intune.settings.secureByDefault != true
+	intune.unmanaged_devices_compliant
 }
 
-not_assessed contains intune.settings_not_exported if not intune.settings
-
-not_assessed contains "The exported Intune compliance settings do not include secureByDefault" if {
-	settings := intune.settings
-	not "secureByDefault" in object.keys(settings)
-}
+not_assessed contains intune.unmanaged_devices_unknown

@@ -44,98 +44,21 @@ import rego.v1
 import data.m365lint.lib.finding
 import data.m365lint.lib.intune
 
-required_platforms := {platform | some platform in intune.array_at(intune.params, ["platforms"]); is_string(platform)}
-
-platform_names := {
-	"windows": "Windows 10 and later",
-	"ios": "iOS/iPadOS",
-	"macos": "macOS",
-	"android": "Android (work profile, device owner or device administrator)",
-}
-
-platform_name(platform) := name if {
-	name := platform_names[platform]
-} else := platform
-
-counted_android := {"workProfile", "deviceOwner", "deviceAdministrator"}
-
-# Policy p counts for `platform`.
-covers(p, platform) if {
-	platform != "android"
-	p.platform == platform
-}
-
-covers(p, "android") if {
-	p.platform == "android"
-	p.androidManagement in counted_android
-}
-
-covering(platform) := {i | some i, p in intune.policies; covers(p, platform)}
-
-protected(platform) if {
-	some i in covering(platform)
-	intune.assigned(intune.policies[i])
-}
-
-undecided(platform) := {i | some i in covering(platform); intune.assignment_unknown(intune.policies[i])}
-
-# Near misses: the platform's own policies that are not assigned, and policies of a
-# neighbouring kind that do not count for it.
-near_misses(platform) := (unassigned(platform) | other_android(platform)) | other_windows(platform)
-
-unassigned(platform) := {finding.evidence(intune.at(i, ["assignments"]), message) |
-	some i in covering(platform)
-	p := intune.policies[i]
-	intune.unassigned(p)
-	message := unassigned_message(p)
-}
-
-unassigned_message(p) := sprintf("%s is not assigned to any group", [intune.label(p)]) if {
-	count(p.assignments) == 0
-} else := sprintf("%s only excludes groups and includes none", [intune.label(p)])
-
-other_android(platform) := {finding.evidence(intune.at(i, ["androidManagement"]), message) |
-	platform == "android"
-	some i, p in intune.policies
-	p.platform == "android"
-	not p.androidManagement in counted_android
-	message := sprintf("%s is an %s policy, which does not count for work profile, device owner or device administrator devices", [
-		intune.label(p),
-		intune.kind_names[intune.kind(p)],
-	])
-}
-
-other_windows(platform) := {finding.evidence(intune.at(i, ["platform"]), message) |
-	platform == "windows"
-	some i, p in intune.policies
-	p.platform in (intune.windows_kinds - {"windows"})
-	message := sprintf("%s is a %s policy, which does not apply to Windows 10 and later", [
-		intune.label(p),
-		intune.kind_names[p.platform],
-	])
-}
-
 deny contains object.union(
 	finding.missing(
 		intune.collection,
-		sprintf("No compliance policy is assigned for %s devices", [platform_name(platform)]),
-		near_misses(platform),
+		sprintf("No compliance policy is assigned for %s devices", [intune.coverage_name(platform)]),
+		intune.near_misses(platform),
 	),
 	{"details": {"platform": platform}},
 ) if {
-	is_array(intune.policies)
-	some platform in required_platforms
-	not protected(platform)
-	count(undecided(platform)) == 0
+	some platform in intune.platforms
+	intune.unprotected(platform)
 }
 
 not_assessed contains intune.policies_not_exported if not intune.policies
 
-not_assessed contains sprintf("Whether a compliance policy is assigned for %s devices cannot be told: %s", [
-	platform_name(platform),
-	intune.abbreviated(sort([intune.assignment_unknown_reason(intune.policies[i]) | some i in undecided(platform)]), "; "),
-]) if {
-	some platform in required_platforms
-	not protected(platform)
-	count(undecided(platform)) > 0
+not_assessed contains intune.coverage_unknown_reason(platform) if {
+	some platform in intune.platforms
+	intune.coverage_unknown(platform)
 }

@@ -47,7 +47,7 @@ test_an_unassigned_policy_does_not_count if {
 	findings([td.windows_policy, policy, td.macos_policy, td.android_work_profile_policy]) == {with_near_miss(
 		"ios", "iOS/iPadOS",
 		["intune", "compliance_policies", 1, "assignments"],
-		"'iOS/iPadOS – Geschäftsführung' is not assigned to any group",
+		"Compliance policy 'iOS/iPadOS – Geschäftsführung' is not assigned to any group",
 	)}
 }
 
@@ -56,7 +56,7 @@ test_a_policy_that_only_excludes_groups_does_not_count if {
 	findings([td.windows_policy, td.ios_policy, policy, td.android_work_profile_policy]) == {with_near_miss(
 		"macos", "macOS",
 		["intune", "compliance_policies", 2, "assignments"],
-		"'macOS – Entwickler-Macs' only excludes groups and includes none",
+		"Compliance policy 'macOS – Entwickler-Macs' only excludes groups and includes none",
 	)}
 }
 
@@ -64,7 +64,7 @@ test_older_windows_policies_do_not_count_for_windows if {
 	findings([td.windows81_policy, td.ios_policy, td.macos_policy, td.android_work_profile_policy]) == {with_near_miss(
 		"windows", "Windows 10 and later",
 		["intune", "compliance_policies", 0, "platform"],
-		"'Windows 8.1 – Kassensysteme' is a Windows 8.1 policy, which does not apply to Windows 10 and later",
+		"Compliance policy 'Windows 8.1 – Kassensysteme' is a Windows 8.1 policy, which does not apply to Windows 10 and later",
 	)}
 }
 
@@ -72,7 +72,7 @@ test_aosp_policies_do_not_count_for_android if {
 	findings([td.windows_policy, td.ios_policy, td.macos_policy, td.aosp_policy]) == {with_near_miss(
 		"android", android,
 		["intune", "compliance_policies", 3, "androidManagement"],
-		"'Android (AOSP) – Datenbrillen' is an Android (AOSP) policy, which does not count for work profile, device owner or device administrator devices",
+		"Compliance policy 'Android (AOSP) – Datenbrillen' is an Android (AOSP) policy, which does not count for work profile, device owner or device administrator devices",
 	)}
 }
 
@@ -85,7 +85,7 @@ test_legacy_android_for_work_policies_do_not_count_for_android if {
 	findings([td.windows_policy, td.ios_policy, td.macos_policy, policy]) == {with_near_miss(
 		"android", android,
 		["intune", "compliance_policies", 3, "androidManagement"],
-		"'Android for Work (alt)' is an Android for Work (legacy) policy, which does not count for work profile, device owner or device administrator devices",
+		"Compliance policy 'Android for Work (alt)' is an Android for Work (legacy) policy, which does not count for work profile, device owner or device administrator devices",
 	)}
 }
 
@@ -127,6 +127,11 @@ test_other_platforms_still_fire_when_one_cannot_be_told if {
 		missing("macos", "macOS"),
 		missing("android", android),
 	}
+}
+
+test_the_platforms_parameter_is_compared_in_lower_case if {
+	found := rule.deny with input as td.tenant([td.ios_policy]) with data.m365lint.params.platforms as ["iOS", "macOS"]
+	found == {missing("macos", "macOS")}
 }
 
 test_not_assessed_without_compliance_policies if {

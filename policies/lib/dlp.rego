@@ -9,6 +9,12 @@ policies := input.dlp.policies
 
 rules := input.dlp.rules
 
+# Both collections are in the export (ingest leaves out one without the other).
+exported if {
+	is_array(input.dlp.policies)
+	is_array(input.dlp.rules)
+}
+
 params := data.m365lint.params
 
 # The paths of the two collections: what findings about something missing point at.
@@ -72,22 +78,32 @@ mode_reasons := {
 	"PendingDeletion": "is pending deletion (mode PendingDeletion)",
 }
 
-# Why policy i is not enforced: {"path", "reason"} pairs, where `reason` completes a sentence
-# that starts with the policy's name. Empty for an enforced policy.
+# A policy that is switched off: `enabled` false, or mode Disable or PendingDeletion. A policy in
+# a test mode is not off: it runs, it only enforces nothing.
+switched_off(p) if p.enabled == false
+
+switched_off(p) if p.mode in {"Disable", "PendingDeletion"}
+
+# Why policy i is not enforced: {"unknown", "path", "reason"}, where `reason` completes a
+# sentence that starts with the policy's name and `unknown` marks what the export cannot say
+# (the policy may well be enforced). Empty for an enforced policy.
 policy_shortfalls(i) := {s |
 	p := policies[i]
 	is_string(p.mode)
 	p.mode != "Enable"
-	s := {"path": policy_at(i, ["mode"]), "reason": object.get(mode_reasons, p.mode, sprintf("is not enabled (mode %s)", [p.mode]))}
+	s := {"unknown": false, "path": policy_at(i, ["mode"]), "reason": object.get(mode_reasons, p.mode, sprintf("is not enabled (mode %s)", [p.mode]))}
 } | {s |
 	p := policies[i]
 	not is_string(p.mode)
-	s := {"path": policy_at(i, []), "reason": "has no mode in the export, so whether it runs is unknown"}
+	s := {"unknown": true, "path": policy_at(i, []), "reason": "has no mode in the export, so whether it runs is unknown"}
+} | {s |
+	policies[i].enabled == false
+	s := {"unknown": false, "path": policy_at(i, ["enabled"]), "reason": "is not enabled (enabled is false)"}
 } | {s |
 	p := policies[i]
-	enabled := object.get(p, "enabled", true)
-	enabled != true
-	s := {"path": policy_at(i, ["enabled"]), "reason": sprintf("is not enabled (enabled is %v)", [enabled])}
+	"enabled" in object.keys(p)
+	not is_boolean(p.enabled)
+	s := {"unknown": true, "path": policy_at(i, ["enabled"]), "reason": "has no enabled state in the export, so whether it runs is unknown"}
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -108,10 +124,28 @@ policy_keys(p) := {normalized(p[key]) |
 }
 
 # The indexes of the policies rule j belongs to (one, unless the export is inconsistent).
-parents(j) := {i |
-	references := parent_references(rules[j])
-	some i, p in policies
-	count(references & policy_keys(p)) > 0
+parents(j) := rule_parents[j]
+
+# Computed once per tenant, by rule index: regorus memoizes rules but not functions, and rules
+# ask for their parents once per policy and workload.
+# (Two policies may share a name in an inconsistent export: a key maps to a set of indexes.)
+policy_keys_by_index := {i: policy_keys(p) | some i, p in policies}
+
+policies_by_key[key] := indexes if {
+	some own_keys in policy_keys_by_index
+	some key in own_keys
+	indexes := {i |
+		some i, candidate_keys in policy_keys_by_index
+		key in candidate_keys
+	}
+}
+
+rule_parents[j] := indexes if {
+	some j, r in rules
+	indexes := {i |
+		some reference in parent_references(r)
+		some i in policies_by_key[reference]
+	}
 }
 
 # The field through which rule j names its parent, for findings that point at it.
@@ -163,28 +197,42 @@ in_force(j) if {
 	enforced(policies[i])
 }
 
-# Why rule j does not count: {"path", "reason"} pairs, where `reason` completes a sentence
-# that starts with the rule's name.
+# Rule j may run, now or once its policy leaves test mode: it is not known to be disabled and
+# some policy it belongs to is not switched off. Rules that warn about what a rule would do if
+# it ran use this, so that missing data never passes.
+may_run(j) if {
+	not rule_disabled(rules[j])
+	some i in parents(j)
+	not switched_off(policies[i])
+}
+
+# Why rule j does not count, in the shape of `policy_shortfalls`: `reason` completes a sentence
+# that starts with the rule's name. A shortfall is `unknown` where the export lacks what would
+# settle it: the rule's disabled state, the name of its policy, or that policy's mode or
+# enabled state.
 rule_shortfalls(j) := {s |
 	rule_disabled(rules[j])
-	s := {"path": rule_at(j, ["disabled"]), "reason": "is disabled"}
+	s := {"unknown": false, "path": rule_at(j, ["disabled"]), "reason": "is disabled"}
 } | {s |
 	r := rules[j]
 	not is_boolean(r.disabled)
-	s := {"path": rule_at(j, []), "reason": "has no disabled state in the export, so whether it runs is unknown"}
+	s := {"unknown": true, "path": rule_at(j, []), "reason": "has no disabled state in the export, so whether it runs is unknown"}
 } | {s |
 	orphaned(j)
 	r := rules[j]
 	field := parent_field(r)
-	s := {"path": rule_at(j, [field]), "reason": sprintf("belongs to policy '%s', which is not in the export", [r[field]])}
+	s := {"unknown": false, "path": rule_at(j, [field]), "reason": sprintf("belongs to policy '%s', which is not in the export", [r[field]])}
 } | {s |
 	parentless(j)
-	s := {"path": rule_at(j, []), "reason": "names no parent policy"}
+	s := {"unknown": true, "path": rule_at(j, []), "reason": "names no parent policy"}
 } | {s |
 	some i in parents(j)
 	some shortfall in policy_shortfalls(i)
-	s := {"path": shortfall.path, "reason": sprintf("belongs to policy %s, which %s", [policy_label(policies[i]), shortfall.reason])}
+	s := through_parent(i, shortfall)
 }
+
+# A shortfall of policy i, as a shortfall of a rule that belongs to it.
+through_parent(i, shortfall) := object.union(shortfall, {"reason": sprintf("belongs to policy %s, which %s", [policy_label(policies[i]), shortfall.reason])})
 
 # ---------------------------------------------------------------------------------------------
 # What a rule detects
@@ -268,14 +316,15 @@ else := sprintf("%v", [l])
 
 includes_all(p, w) if "all" in {normalized(name) | some name in location_names(p, w); is_string(name)}
 
-# Why policy i does not cover workload w everywhere, other than enforcement: {"path", "reason"}
-# pairs completing a sentence that starts with the policy's name.
+# Why policy i does not cover workload w everywhere, other than enforcement, in the shape of
+# `policy_shortfalls`.
 coverage_shortfalls(i, w) := {s |
 	p := policies[i]
 	not includes_all(p, w)
 	names := location_names(p, w)
 	count(names) > 0
 	s := {
+		"unknown": false,
 		"path": policy_at(i, [workloads[w].location]),
 		"reason": sprintf("covers only some %s: %s", [workloads[w].label, concat(", ", sort([sprintf("%v", [n]) | some n in names]))]),
 	}
@@ -283,12 +332,13 @@ coverage_shortfalls(i, w) := {s |
 	p := policies[i]
 	not includes_all(p, w)
 	count(location_names(p, w)) == 0
-	s := {"path": policy_at(i, [workloads[w].location]), "reason": sprintf("does not include %s", [workloads[w].label])}
+	s := {"unknown": false, "path": policy_at(i, [workloads[w].location]), "reason": sprintf("does not include %s", [workloads[w].label])}
 } | {s |
 	p := policies[i]
 	exceptions := array_at(p, [workloads[w].exception])
 	count(exceptions) > 0
 	s := {
+		"unknown": false,
 		"path": policy_at(i, [workloads[w].exception]),
 		"reason": sprintf("excludes %s %s", [workloads[w].label, concat(", ", sort([sprintf("%v", [location_name(e)]) | some e in exceptions]))]),
 	}
@@ -296,5 +346,5 @@ coverage_shortfalls(i, w) := {s |
 	p := policies[i]
 	is_array(p.workload)
 	not workloads[w].workload in {x | some x in p.workload}
-	s := {"path": policy_at(i, ["workload"]), "reason": sprintf("does not list %s among its workloads", [workloads[w].workload])}
+	s := {"unknown": false, "path": policy_at(i, ["workload"]), "reason": sprintf("does not list %s among its workloads", [workloads[w].workload])}
 }

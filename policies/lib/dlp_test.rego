@@ -30,11 +30,43 @@ test_a_policy_without_enabled_is_judged_by_its_mode if {
 test_policy_shortfalls_name_mode_and_enabled if {
 	found := dlp.policy_shortfalls(0) with input as td.tenant([object.union(td.policy, {"mode": "PendingDeletion", "enabled": false})], [])
 	found == {
-		{"path": ["dlp", "policies", 0, "mode"], "reason": "is pending deletion (mode PendingDeletion)"},
-		{"path": ["dlp", "policies", 0, "enabled"], "reason": "is not enabled (enabled is false)"},
+		{"unknown": false, "path": ["dlp", "policies", 0, "mode"], "reason": "is pending deletion (mode PendingDeletion)"},
+		{"unknown": false, "path": ["dlp", "policies", 0, "enabled"], "reason": "is not enabled (enabled is false)"},
 	}
-	unknown := dlp.policy_shortfalls(0) with input as td.tenant([object.remove(td.policy, ["mode"])], [])
-	unknown == {{"path": ["dlp", "policies", 0], "reason": "has no mode in the export, so whether it runs is unknown"}}
+}
+
+test_policy_shortfalls_the_export_cannot_settle_are_unknown if {
+	no_mode := dlp.policy_shortfalls(0) with input as td.tenant([object.remove(td.policy, ["mode"])], [])
+	no_mode == {{"unknown": true, "path": ["dlp", "policies", 0], "reason": "has no mode in the export, so whether it runs is unknown"}}
+	null_enabled := dlp.policy_shortfalls(0) with input as td.tenant([object.union(td.policy, {"enabled": null})], [])
+	null_enabled == {{"unknown": true, "path": ["dlp", "policies", 0, "enabled"], "reason": "has no enabled state in the export, so whether it runs is unknown"}}
+	dlp.policy_shortfalls(0) == set() with input as td.tenant([td.dsc_policy], [])
+}
+
+test_rule_shortfalls_mark_what_the_export_cannot_settle if {
+	rule := object.union(object.remove(td.rule, ["disabled"]), {"parentPolicyName": "", "policy": null})
+	unknown := dlp.rule_shortfalls(0) with input as td.tenant([td.policy], [rule])
+	unknown == {
+		{"unknown": true, "path": ["dlp", "rules", 0], "reason": "has no disabled state in the export, so whether it runs is unknown"},
+		{"unknown": true, "path": ["dlp", "rules", 0], "reason": "names no parent policy"},
+	}
+	testing := dlp.rule_shortfalls(0) with input as td.tenant([object.union(td.policy, {"mode": "TestWithNotifications"})], [object.union(td.rule, {"disabled": true})])
+	testing == {
+		{"unknown": false, "path": ["dlp", "rules", 0, "disabled"], "reason": "is disabled"},
+		{"unknown": false, "path": ["dlp", "policies", 0, "mode"], "reason": "belongs to policy 'U.S. Financial Data', which is in test mode (TestWithNotifications): it shows policy tips but blocks nothing"},
+	}
+}
+
+test_a_rule_may_run_unless_disabled_or_its_policy_is_switched_off if {
+	rules := [td.rule, object.remove(td.rule, ["disabled"]), object.union(td.rule, {"disabled": true}), object.union(td.rule, {"parentPolicyName": "Andere", "policy": "Andere"})]
+	running := {j | some j, _ in rules; dlp.may_run(j)} with input as td.tenant([object.union(td.policy, {"mode": "TestWithoutNotifications"})], rules)
+	running == {0, 1}
+	off := {j | some j, _ in rules; dlp.may_run(j)} with input as td.tenant([object.union(td.policy, {"mode": "Disable"})], rules)
+	off == set()
+	dlp.switched_off(object.union(td.policy, {"enabled": false}))
+	dlp.switched_off(object.union(td.policy, {"mode": "PendingDeletion"}))
+	not dlp.switched_off(object.union(td.policy, {"enabled": null}))
+	not dlp.switched_off(object.union(td.policy, {"mode": "TestWithNotifications"}))
 }
 
 test_rules_join_by_parent_name_or_by_guid if {

@@ -6,6 +6,8 @@ package m365lint.lib.encryption
 
 import rego.v1
 
+import data.m365lint.lib.dlp
+
 # ---------------------------------------------------------------------------------------------
 # What was exported. A collection no export holds is absent; `[]` means exported and empty.
 
@@ -15,12 +17,6 @@ transport_rules_exported if is_array(input.encryption.transport_rules)
 
 labels_exported if is_array(input.encryption.labels)
 
-# DLP is read only with both of its collections (ingest leaves out one without the other).
-dlp_exported if {
-	is_array(input.dlp.policies)
-	is_array(input.dlp.rules)
-}
-
 transport_rules_path := ["encryption", "transport_rules"]
 
 labels_path := ["encryption", "labels"]
@@ -29,13 +25,16 @@ transport_rule_at(i, rest) := array.concat(["encryption", "transport_rules", i],
 
 label_at(i, rest) := array.concat(["encryption", "labels", i], rest)
 
-dlp_rule_at(k, rest) := array.concat(["dlp", "rules", k], rest)
-
-dlp_policy_at(j, rest) := array.concat(["dlp", "policies", j], rest)
-
 non_empty(value) if {
 	is_string(value)
 	trim_space(value) != ""
+}
+
+# Text a equals b, ignoring case.
+same_text(a, b) if {
+	non_empty(a)
+	is_string(b)
+	lower(a) == lower(b)
 }
 
 # How messages name an object: its first non-empty name field, quoted.
@@ -188,154 +187,47 @@ external_transport_rules contains i if {
 }
 
 # ---------------------------------------------------------------------------------------------
-# DLP (catalog.md, "Data loss prevention"): a policy is enforced when `enabled` is true (or,
-# as in Microsoft365DSC exports, absent) and `mode` is Enable; a rule counts when it is not
-# disabled and its parent policy is enforced.
-
-dlp_rule_label(r) := named(r, ["name", "guid"], "(unnamed rule)")
-
-dlp_policy_label(p) := named(p, ["displayName", "name", "guid"], "(unnamed policy)")
-
-dlp_policy_on(p) if p.enabled == true
-
-dlp_policy_on(p) if not "enabled" in object.keys(p)
-
-dlp_policy_enforced(p) if {
-	dlp_policy_on(p)
-	p.mode == "Enable"
-}
-
-dlp_rule_on(r) if r.disabled == false
-
-dlp_rule_on(r) if not "disabled" in object.keys(r)
-
-# The indexes of rule r's parent policy: by `parentPolicyName`, or `policy` as GUID or name.
-dlp_parents(r) := {j |
-	some j, p in input.dlp.policies
-	dlp_parent(r, p)
-}
-
-dlp_parent(r, p) if same_text(r.parentPolicyName, p.name)
-
-dlp_parent(r, p) if same_text(r.policy, p.guid)
-
-dlp_parent(r, p) if same_text(r.policy, p.name)
-
-same_text(a, b) if {
-	non_empty(a)
-	is_string(b)
-	lower(a) == lower(b)
-}
+# DLP rules that encrypt. Whether a DLP rule counts as enforced, how it joins its policy and
+# whether that policy covers all Exchange mail are lib/dlp.rego's definitions, read as DLP001,
+# DLP003 and DLP004 read them; here only what encrypting mail sent outside the organization
+# adds: the rule applies to Exchange and is not limited to content shared inside.
 
 # DLP rules that encrypt (`encryptRMSTemplate`).
 encrypting_dlp_rules contains k if {
-	some k, r in input.dlp.rules
-	non_empty(r.encryptRMSTemplate)
+	some k, r in dlp.rules
+	dlp.encrypts(r)
 }
 
-# Why encrypting DLP rule k does not encrypt Exchange mail sent outside the organization, in
-# the same shape as `external_shortfalls`.
-dlp_shortfalls(k) := (dlp_rule_shortfalls(k) | dlp_parent_shortfalls(k)) | dlp_scope_shortfalls(k)
-
-dlp_rule_shortfalls(k) := {s |
-	input.dlp.rules[k].disabled == true
-	s := {"unknown": false, "path": dlp_rule_at(k, ["disabled"]), "reason": "is disabled"}
-} | {s |
-	r := input.dlp.rules[k]
-	"disabled" in object.keys(r)
-	not is_boolean(r.disabled)
-	s := {"unknown": true, "path": dlp_rule_at(k, ["disabled"]), "reason": "has no disabled setting (true or false) in the export"}
+# Why each encrypting DLP rule does not encrypt Exchange mail sent outside the organization, by
+# rule index, in the same shape as `external_shortfalls`: why the rule does not count (as for
+# DLP001 and DLP003), why a policy it belongs to does not cover all Exchange mail (as for
+# DLP004), and why the rule itself leaves that mail out. (An object rule: regorus 0.14 returned
+# an empty set from the equivalent function, called from ENC004 with an index from
+# `encrypting_dlp_rules`, for the shortfalls read from lib/dlp.rego's `rules`.)
+dlp_shortfalls[k] := (dlp.rule_shortfalls(k) | dlp_exchange_shortfalls(k)) | dlp_scope_shortfalls(k) if {
+	some k in encrypting_dlp_rules
 }
 
-dlp_parent_shortfalls(k) := {s |
-	r := input.dlp.rules[k]
-	count(dlp_parents(r)) == 0
-	s := {
-		"unknown": false,
-		"path": dlp_rule_at(k, ["parentPolicyName"]),
-		"reason": "belongs to no policy in the export, so it is not enforced",
-	}
-} | {s |
-	r := input.dlp.rules[k]
-	parents := dlp_parents(r)
-	count(parents) > 0
-	not any_enforced(parents)
-	some j in parents
-	some s in dlp_policy_shortfalls(j)
+dlp_exchange_shortfalls(k) := {s |
+	some j in dlp.parents(k)
+	some shortfall in dlp.coverage_shortfalls(j, "exchange")
+	s := dlp.through_parent(j, shortfall)
 }
-
-any_enforced(parents) if {
-	some j in parents
-	dlp_policy_enforced(input.dlp.policies[j])
-	dlp_policy_covers_exchange(input.dlp.policies[j])
-}
-
-dlp_policy_covers_exchange(p) if {
-	some location in p.exchangeLocation
-	same_text(location, "All")
-}
-
-# Why policy j does not enforce its rules on all Exchange mail.
-dlp_policy_shortfalls(j) := {s |
-	p := input.dlp.policies[j]
-	p.enabled == false
-	s := {"unknown": false, "path": dlp_policy_at(j, ["enabled"]), "reason": sprintf("belongs to policy %s, which is turned off", [dlp_policy_label(p)])}
-} | {s |
-	p := input.dlp.policies[j]
-	"enabled" in object.keys(p)
-	not is_boolean(p.enabled)
-	s := {
-		"unknown": true,
-		"path": dlp_policy_at(j, ["enabled"]),
-		"reason": sprintf("belongs to policy %s, whose enabled setting is not in the export", [dlp_policy_label(p)]),
-	}
-} | {s |
-	p := input.dlp.policies[j]
-	is_string(p.mode)
-	p.mode != "Enable"
-	s := {
-		"unknown": false,
-		"path": dlp_policy_at(j, ["mode"]),
-		"reason": sprintf("belongs to policy %s, which is in %s mode, not Enable", [dlp_policy_label(p), p.mode]),
-	}
-} | {s |
-	p := input.dlp.policies[j]
-	not is_string(p.mode)
-	s := {
-		"unknown": true,
-		"path": dlp_policy_at(j, ["mode"]),
-		"reason": sprintf("belongs to policy %s, whose mode is not in the export", [dlp_policy_label(p)]),
-	}
-} | {s |
-	p := input.dlp.policies[j]
-	not dlp_policy_covers_exchange(p)
-	s := {
-		"unknown": false,
-		"path": dlp_policy_at(j, ["exchangeLocation"]),
-		"reason": sprintf("belongs to policy %s, which does not cover all Exchange mail (location %s)", [dlp_policy_label(p), locations_text(p.exchangeLocation)]),
-	}
-}
-
-locations_text(locations) := concat(", ", locations) if {
-	is_array(locations)
-	count(locations) > 0
-} else := "none"
 
 dlp_scope_shortfalls(k) := {s |
-	workloads := input.dlp.rules[k].workload
-	is_array(workloads)
+	workloads := dlp.array_at(dlp.rules[k], ["workload"])
 	count(workloads) > 0
 	not exchange_workload(workloads)
 	s := {
 		"unknown": false,
-		"path": dlp_rule_at(k, ["workload"]),
-		"reason": sprintf("applies to %s, not Exchange", [concat(", ", workloads)]),
+		"path": dlp.rule_at(k, ["workload"]),
+		"reason": sprintf("applies to %s, not Exchange", [concat(", ", [sprintf("%v", [w]) | some w in workloads])]),
 	}
 } | {s |
-	input.dlp.rules[k].accessScope == "InOrganization"
+	dlp.rules[k].accessScope == "InOrganization"
 	s := {
 		"unknown": false,
-		"path": dlp_rule_at(k, ["accessScope"]),
+		"path": dlp.rule_at(k, ["accessScope"]),
 		"reason": "applies only to content shared inside the organization (InOrganization)",
 	}
 }
@@ -347,8 +239,8 @@ exchange_workload(workloads) if {
 
 # DLP rules that encrypt Exchange mail sent outside the organization.
 external_dlp_rules contains k if {
-	some k in encrypting_dlp_rules
-	count(dlp_shortfalls(k)) == 0
+	some k, shortfalls in dlp_shortfalls
+	count(shortfalls) == 0
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -369,7 +261,7 @@ external_mail_unknown contains reason if {
 
 external_mail_unknown contains reason if {
 	not external_mail_encrypted
-	not dlp_exported
+	not dlp.exported
 	reason := "DLP policies and rules (Get-DlpCompliancePolicy, Get-DlpComplianceRule) were not exported, so a DLP rule may encrypt mail sent outside the organization"
 }
 
@@ -383,10 +275,9 @@ external_mail_unknown contains reason if {
 
 external_mail_unknown contains reason if {
 	not external_mail_encrypted
-	some k in encrypting_dlp_rules
-	only_unknowns(dlp_shortfalls(k))
-	r := input.dlp.rules[k]
-	reason := sprintf("DLP rule %s would encrypt mail sent outside the organization, but %s", [dlp_rule_label(r), unknowns_text(dlp_shortfalls(k))])
+	some k, shortfalls in dlp_shortfalls
+	only_unknowns(shortfalls)
+	reason := sprintf("DLP rule %s would encrypt mail sent outside the organization, but %s", [dlp.rule_label(dlp.rules[k]), unknowns_text(shortfalls)])
 }
 
 only_unknowns(shortfalls) if {
@@ -407,10 +298,10 @@ external_encryption_evidence contains {"path": transport_rule_at(i, [a.field]), 
 	message := sprintf("Transport rule %s %s to mail sent outside the organization", [transport_rule_label(r), a.text])
 }
 
-external_encryption_evidence contains {"path": dlp_rule_at(k, ["encryptRMSTemplate"]), "message": message} if {
+external_encryption_evidence contains {"path": dlp.rule_at(k, ["encryptRMSTemplate"]), "message": message} if {
 	some k in external_dlp_rules
-	r := input.dlp.rules[k]
-	message := sprintf("DLP rule %s encrypts Exchange mail with the template '%s'", [dlp_rule_label(r), r.encryptRMSTemplate])
+	r := dlp.rules[k]
+	message := sprintf("DLP rule %s encrypts Exchange mail with the template '%s'", [dlp.rule_label(r), r.encryptRMSTemplate])
 }
 
 # ---------------------------------------------------------------------------------------------

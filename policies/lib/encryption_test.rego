@@ -90,31 +90,37 @@ test_dlp_rules_join_their_policy_by_name_or_guid if {
 	found == {0, 1, 2}
 }
 
-test_microsoft365dsc_policies_without_enabled_are_judged_by_mode if {
-	dsc := object.remove(td.dlp_policy, ["enabled", "guid"])
-	enc.dlp_policy_enforced(dsc)
-	not enc.dlp_policy_enforced(object.union(dsc, {"mode": "TestWithNotifications"}))
-	not enc.dlp_policy_enforced(object.union(td.dlp_policy, {"enabled": false}))
-	not enc.dlp_policy_enforced(object.union(td.dlp_policy, {"enabled": null}))
-}
-
 test_dlp_shortfalls_point_at_the_rule_or_its_policy if {
 	rule := object.union(td.dlp_encrypt_rule, {"disabled": true, "workload": ["SharePoint"], "accessScope": "InOrganization"})
 	policy := object.union(td.dlp_policy, {"mode": "TestWithoutNotifications", "exchangeLocation": ["einkauf@northwindtraders.de"]})
-	found := enc.dlp_shortfalls(0) with input as td.document({"dlp": td.dlp([policy], [rule])})
-	found == {
+	found := enc.dlp_shortfalls with input as td.document({"dlp": td.dlp([policy], [rule])})
+	found == {0: {
 		{"unknown": false, "path": ["dlp", "rules", 0, "disabled"], "reason": "is disabled"},
 		{"unknown": false, "path": ["dlp", "rules", 0, "workload"], "reason": "applies to SharePoint, not Exchange"},
 		{"unknown": false, "path": ["dlp", "rules", 0, "accessScope"], "reason": "applies only to content shared inside the organization (InOrganization)"},
-		{"unknown": false, "path": ["dlp", "policies", 0, "mode"], "reason": "belongs to policy 'Finanzdaten extern', which is in TestWithoutNotifications mode, not Enable"},
-		{"unknown": false, "path": ["dlp", "policies", 0, "exchangeLocation"], "reason": "belongs to policy 'Finanzdaten extern', which does not cover all Exchange mail (location einkauf@northwindtraders.de)"},
-	}
+		{"unknown": false, "path": ["dlp", "policies", 0, "mode"], "reason": "belongs to policy 'Finanzdaten extern', which is in test mode (TestWithoutNotifications): it only logs matches"},
+		{"unknown": false, "path": ["dlp", "policies", 0, "exchangeLocation"], "reason": "belongs to policy 'Finanzdaten extern', which covers only some Exchange email: einkauf@northwindtraders.de"},
+	}}
+}
+
+test_dlp_shortfalls_are_kept_only_for_rules_that_encrypt if {
+	found := enc.dlp_shortfalls with input as td.document({"dlp": td.dlp([td.dlp_policy], [td.dlp_notify_rule, td.dlp_encrypt_rule])})
+	found == {1: set()}
 }
 
 test_an_orphaned_dlp_rule_is_not_enforced if {
 	rule := object.union(td.dlp_encrypt_rule, {"parentPolicyName": "Gelöscht", "policy": null})
-	found := enc.dlp_shortfalls(0) with input as td.document({"dlp": td.dlp([td.dlp_policy], [rule])})
-	found == {{"unknown": false, "path": ["dlp", "rules", 0, "parentPolicyName"], "reason": "belongs to no policy in the export, so it is not enforced"}}
+	found := enc.dlp_shortfalls with input as td.document({"dlp": td.dlp([td.dlp_policy], [rule])})
+	found == {0: {{"unknown": false, "path": ["dlp", "rules", 0, "parentPolicyName"], "reason": "belongs to policy 'Gelöscht', which is not in the export"}}}
+}
+
+test_what_the_export_lacks_about_a_dlp_rule_is_unknown if {
+	rule := object.remove(td.dlp_encrypt_rule, ["disabled", "parentPolicyName", "policy"])
+	found := enc.dlp_shortfalls with input as td.document({"dlp": td.dlp([td.dlp_policy], [rule])})
+	found == {0: {
+		{"unknown": true, "path": ["dlp", "rules", 0], "reason": "has no disabled state in the export, so whether it runs is unknown"},
+		{"unknown": true, "path": ["dlp", "rules", 0], "reason": "names no parent policy"},
+	}}
 }
 
 test_labels_encrypt_only_when_on_and_enabled if {

@@ -7,6 +7,8 @@ package m365lint.lib.intune
 
 import rego.v1
 
+import data.m365lint.lib.finding
+
 params := data.m365lint.params
 
 # The compliance policies; undefined when the export holds none (not exported).
@@ -194,6 +196,136 @@ assignment_unknown(p) if {
 assignment_unknown_reason(p) := sprintf("%s was exported without its assignments", [label(p)]) if {
 	not assignments_exported(p)
 } else := sprintf("%s has an assignment whose target type is not in the export", [label(p)])
+
+# ---------------------------------------------------------------------------------------------
+# Devices without a compliance policy (DEV002, and ZT001 where Conditional Access requires a
+# compliant device): the tenant setting `secureByDefault` ("Mark devices with no compliance
+# policy assigned as") is exported and is not true (false, or null), so such devices count as
+# compliant.
+
+unmanaged_devices_compliant if {
+	"secureByDefault" in object.keys(settings)
+	settings.secureByDefault != true
+}
+
+# Why the export cannot say whether devices without a compliance policy count as compliant;
+# undefined when it can.
+unmanaged_devices_unknown := settings_not_exported if {
+	not settings
+} else := "The exported Intune compliance settings do not include secureByDefault" if {
+	not "secureByDefault" in object.keys(settings)
+}
+
+# ---------------------------------------------------------------------------------------------
+# Platform coverage (DEV001, and ZT002 for the platforms Conditional Access asks to be
+# compliant): whether each platform of parameter `platforms` has an assigned compliance policy.
+# Both rules read this one definition, so they never answer the question differently.
+
+# The platforms of parameter `platforms`, in lower case as compliance policies spell them.
+platforms := {lower(platform) | some platform in array_at(params, ["platforms"]); is_string(platform)}
+
+# How messages name a platform: `platform_name` as users and Conditional Access name it,
+# `coverage_name` with what counts for it.
+platform_names := {"windows": "Windows", "ios": "iOS", "android": "Android", "macos": "macOS"}
+
+coverage_names := {
+	"windows": "Windows 10 and later",
+	"ios": "iOS/iPadOS",
+	"macos": "macOS",
+	"android": "Android (work profile, device owner or device administrator)",
+}
+
+platform_name(platform) := object.get(platform_names, platform, platform)
+
+coverage_name(platform) := object.get(coverage_names, platform, platform)
+
+# A policy counts for its own platform only: Windows 8.1, Windows Phone 8.1 and Windows 10
+# Mobile policies do not count for Windows 10 and later, and for Android only work profile,
+# device owner (fully managed, dedicated, corporate-owned work profile) and device
+# administrator policies count, not AOSP or legacy Android for Work ones.
+counted_android := {"workProfile", "deviceOwner", "deviceAdministrator"}
+
+# Policy p counts for `platform`.
+counts_for(p, platform) if {
+	platform != "android"
+	p.platform == platform
+}
+
+counts_for(p, "android") if {
+	p.platform == "android"
+	p.androidManagement in counted_android
+}
+
+# The indexes of the policies that count for `platform`.
+covering(platform) := {i | some i, p in policies; counts_for(p, platform)}
+
+# Some policy that counts for `platform` is assigned.
+protected(platform) if {
+	some i in covering(platform)
+	assigned(policies[i])
+}
+
+# The policies that count for `platform` and of which the export cannot say whether they are
+# assigned.
+undecided(platform) := {i | some i in covering(platform); assignment_unknown(policies[i])}
+
+# The export settles that no compliance policy is assigned for `platform`.
+unprotected(platform) if {
+	is_array(policies)
+	not protected(platform)
+	count(undecided(platform)) == 0
+}
+
+# Whether a compliance policy is assigned for `platform` cannot be told: none is known to be,
+# and some may be. (Not when policies were not exported: rules say that in their own words.)
+coverage_unknown(platform) if {
+	not protected(platform)
+	count(undecided(platform)) > 0
+}
+
+coverage_unknown_reason(platform) := sprintf("Whether a compliance policy is assigned for %s devices cannot be told: %s", [
+	coverage_name(platform),
+	abbreviated(sort([assignment_unknown_reason(policies[i]) | some i in undecided(platform)]), "; "),
+])
+
+# Near misses, as evidence: the platform's own policies that are not assigned, and policies of
+# a neighbouring kind that do not count for it.
+near_misses(platform) := (unassigned_near_misses(platform) | other_android(platform)) | other_windows(platform)
+
+unassigned_near_misses(platform) := {finding.evidence(at(i, ["assignments"]), unassigned_message(p)) |
+	some i in covering(platform)
+	p := policies[i]
+	unassigned(p)
+}
+
+unassigned_message(p) := sprintf("Compliance policy %s is not assigned to any group", [label(p)]) if {
+	count(p.assignments) == 0
+} else := sprintf("Compliance policy %s only excludes groups and includes none", [label(p)])
+
+other_android(platform) := {finding.evidence(at(i, ["androidManagement"]), message) |
+	platform == "android"
+	some i, p in policies
+	p.platform == "android"
+	not p.androidManagement in counted_android
+	message := sprintf("Compliance policy %s is an %s policy, which does not count for work profile, device owner or device administrator devices", [
+		label(p),
+		android_kind_name(p),
+	])
+}
+
+android_kind_name(p) := name if {
+	name := kind_names[kind(p)]
+} else := sprintf("Android (%v)", [object.get(p, "androidManagement", null)])
+
+other_windows(platform) := {finding.evidence(at(i, ["platform"]), message) |
+	platform == "windows"
+	some i, p in policies
+	p.platform in (windows_kinds - {"windows"})
+	message := sprintf("Compliance policy %s is a %s policy, which does not apply to Windows 10 and later", [
+		label(p),
+		kind_names[p.platform],
+	])
+}
 
 # ---------------------------------------------------------------------------------------------
 # Versions: dotted numbers compared part by part (10.0.19045 > 10.0.9; 10.0 == 10.0.0).

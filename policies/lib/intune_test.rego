@@ -117,6 +117,90 @@ test_an_assignment_target_without_a_type_cannot_be_told if {
 	intune.assignment_unknown_reason(policy) == "'iOS/iPadOS – Geschäftsführung' has an assignment whose target type is not in the export"
 }
 
+# Devices without a compliance policy
+
+test_devices_without_a_policy_count_as_compliant_unless_secure_by_default_is_true if {
+	not intune.unmanaged_devices_compliant with input as td.settings_only_tenant(td.secure_settings)
+	intune.unmanaged_devices_compliant with input as td.settings_only_tenant(object.union(td.secure_settings, {"secureByDefault": false}))
+	intune.unmanaged_devices_compliant with input as td.settings_only_tenant(object.union(td.secure_settings, {"secureByDefault": null}))
+	not intune.unmanaged_devices_unknown with input as td.settings_only_tenant(object.union(td.secure_settings, {"secureByDefault": null}))
+}
+
+test_whether_devices_without_a_policy_count_as_compliant_may_be_unknown if {
+	missing := intune.unmanaged_devices_unknown with input as td.settings_only_tenant(object.remove(td.secure_settings, ["secureByDefault"]))
+	missing == "The exported Intune compliance settings do not include secureByDefault"
+	not intune.unmanaged_devices_compliant with input as td.settings_only_tenant(object.remove(td.secure_settings, ["secureByDefault"]))
+	absent := intune.unmanaged_devices_unknown with input as td.policies_only_tenant(td.baseline)
+	absent == intune.settings_not_exported
+}
+
+# Platform coverage
+
+coverage_tenant(policies) := td.tenant(policies)
+
+test_the_platforms_parameter_is_read_in_lower_case if {
+	params := object.union(data.m365lint.params, {"platforms": ["Windows", "iOS", 7]})
+	found := intune.platforms with data.m365lint.params as params
+	found == {"windows", "ios"}
+}
+
+test_platforms_have_a_short_and_a_coverage_name if {
+	intune.platform_name("ios") == "iOS"
+	intune.coverage_name("ios") == "iOS/iPadOS"
+	intune.coverage_name("android") == "Android (work profile, device owner or device administrator)"
+	intune.platform_name("linux") == "linux"
+	intune.coverage_name("linux") == "linux"
+}
+
+test_a_policy_counts_for_its_own_platform_only if {
+	intune.counts_for(td.windows_policy, "windows")
+	not intune.counts_for(td.windows81_policy, "windows")
+	intune.counts_for(td.android_work_profile_policy, "android")
+	intune.counts_for(td.android_device_owner_policy, "android")
+	intune.counts_for(td.android_device_admin_policy, "android")
+	not intune.counts_for(td.aosp_policy, "android")
+	not intune.counts_for(td.ios_policy, "android")
+	not intune.counts_for(td.default_policy, "windows")
+}
+
+test_a_platform_is_protected_by_an_assigned_policy if {
+	intune.protected("ios") with input as coverage_tenant(td.baseline)
+	not intune.unprotected("ios") with input as coverage_tenant(td.baseline)
+	unassigned := object.union(td.ios_policy, {"assignments": []})
+	intune.unprotected("ios") with input as coverage_tenant([unassigned])
+	not intune.coverage_unknown("ios") with input as coverage_tenant([unassigned])
+}
+
+test_an_untyped_assignment_target_leaves_a_platform_undecided if {
+	untyped := object.union(td.ios_policy, {"assignments": [{"target": {"groupId": "e1c59b7d-2a64-4f38-8d1e-93b0a6c7f245"}}]})
+	not intune.protected("ios") with input as coverage_tenant([untyped])
+	not intune.unprotected("ios") with input as coverage_tenant([untyped])
+	intune.coverage_unknown("ios") with input as coverage_tenant([untyped])
+	reason := intune.coverage_unknown_reason("ios") with input as coverage_tenant([untyped])
+	reason == "Whether a compliance policy is assigned for iOS/iPadOS devices cannot be told: 'iOS/iPadOS – Geschäftsführung' has an assignment whose target type is not in the export"
+}
+
+test_nothing_is_decided_without_policies if {
+	not intune.unprotected("ios") with input as td.settings_only_tenant(td.secure_settings)
+	not intune.coverage_unknown("ios") with input as td.settings_only_tenant(td.secure_settings)
+}
+
+test_near_misses_name_unassigned_policies_and_neighbouring_kinds if {
+	unassigned := object.union(td.android_work_profile_policy, {"assignments": []})
+	excluding := object.union(td.windows_policy, {"assignments": [td.exclusion_target("8d2a6c41-f3e5-47b9-a018-c6e4b2d9f571")]})
+	policies := [unassigned, td.aosp_policy, excluding, td.windows81_policy]
+	android := intune.near_misses("android") with input as coverage_tenant(policies)
+	android == {
+		{"path": ["intune", "compliance_policies", 0, "assignments"], "message": "Compliance policy 'Android – Arbeitsprofil (BYOD)' is not assigned to any group"},
+		{"path": ["intune", "compliance_policies", 1, "androidManagement"], "message": "Compliance policy 'Android (AOSP) – Datenbrillen' is an Android (AOSP) policy, which does not count for work profile, device owner or device administrator devices"},
+	}
+	windows := intune.near_misses("windows") with input as coverage_tenant(policies)
+	windows == {
+		{"path": ["intune", "compliance_policies", 2, "assignments"], "message": "Compliance policy 'Windows 11 – Basisschutz' only excludes groups and includes none"},
+		{"path": ["intune", "compliance_policies", 3, "platform"], "message": "Compliance policy 'Windows 8.1 – Kassensysteme' is a Windows 8.1 policy, which does not apply to Windows 10 and later"},
+	}
+}
+
 # Collections
 
 test_policies_and_settings_are_undefined_when_not_exported if {

@@ -7,9 +7,6 @@ package m365lint.lib.zero_trust
 import rego.v1
 
 import data.m365lint.lib.conditional_access as ca
-import data.m365lint.lib.finding
-
-params := data.m365lint.params
 
 # ---------------------------------------------------------------------------------------------
 # Conditional Access policies that require a compliant device
@@ -39,14 +36,9 @@ compliant_device_index[i] := min(positions) if {
 compliant_device_path(i) := ca.at(i, ["grantControls", "builtInControls", compliant_device_index[i]])
 
 # ---------------------------------------------------------------------------------------------
-# Platforms
-
-# The platforms of parameter `platforms`, as Intune names them.
-platforms := {lower(p) | some p in ca.array_at(params, ["platforms"]); is_string(p)}
-
-platform_names := {"windows": "Windows", "ios": "iOS", "android": "Android", "macos": "macOS"}
-
-platform_name(platform) := object.get(platform_names, platform, platform)
+# Platforms. Which platforms are required (parameter `platforms`), how messages name them and
+# whether each has an assigned compliance policy are Intune's definitions (lib/intune.rego,
+# shared with DEV001); here only how Conditional Access policies select platforms.
 
 # CA policy p applies on `platform` (an Intune platform name): it has no platform condition,
 # or includes all platforms or this one, and does not exclude it. Conditional Access spells
@@ -63,81 +55,6 @@ covers_platform(p, platform) if {
 }
 
 excludes_platform(p, platform) if platform in ca.lowered(ca.array_at(p, ["conditions", "platforms", "excludePlatforms"]))
-
-# ---------------------------------------------------------------------------------------------
-# Intune
-
-settings_exported if is_object(input.intune.settings)
-
-compliance_policies_exported if is_array(input.intune.compliance_policies)
-
-compliance_policies_path := ["intune", "compliance_policies"]
-
-compliance_policy_at(i, rest) := array.concat(["intune", "compliance_policies", i], rest)
-
-compliance_policy_label(cp) := sprintf("'%s'", [cp.displayName]) if {
-	is_string(cp.displayName)
-	cp.displayName != ""
-} else := sprintf("'%s'", [cp.id]) if is_string(cp.id) else := "(unnamed policy)"
-
-# Android device compliance counts for work profile, fully managed / corporate-owned (device
-# owner) and device administrator enrollment (as for DEV001).
-android_managements := {"workProfile", "deviceOwner", "deviceAdministrator"}
-
-# Compliance policy cp is for `platform`.
-for_platform(cp, platform) if {
-	platform != "android"
-	cp.platform == platform
-}
-
-for_platform(cp, "android") if {
-	cp.platform == "android"
-	cp.androidManagement in android_managements
-}
-
-# An assignment that only excludes a group does not assign the policy.
-exclusion(assignment) if {
-	kind := object.get(assignment, ["target", "@odata.type"], "")
-	is_string(kind)
-	endswith(lower(kind), "exclusiongroupassignmenttarget")
-}
-
-assigned(cp) if {
-	some assignment in cp.assignments
-	not exclusion(assignment)
-}
-
-# Assignments not in the export: whether the policy is assigned is unknown.
-assignments_unknown(cp) if not is_array(cp.assignments)
-
-# Platforms with an assigned compliance policy.
-platforms_assigned contains platform if {
-	some platform in platforms
-	some cp in input.intune.compliance_policies
-	for_platform(cp, platform)
-	assigned(cp)
-}
-
-# Why compliance policy i, for `platform`, does not cover it (near misses), as evidence.
-compliance_near_misses(platform) := {e |
-	some i, cp in input.intune.compliance_policies
-	for_platform(cp, platform)
-	is_array(cp.assignments)
-	count(cp.assignments) == 0
-	e := finding.evidence(compliance_policy_at(i, ["assignments"]), sprintf("Compliance policy %s for %s is not assigned", [compliance_policy_label(cp), platform_name(platform)]))
-} | {e |
-	some i, cp in input.intune.compliance_policies
-	for_platform(cp, platform)
-	count(cp.assignments) > 0
-	not assigned(cp)
-	e := finding.evidence(compliance_policy_at(i, ["assignments"]), sprintf("Compliance policy %s for %s only excludes groups, so it is assigned to no one", [compliance_policy_label(cp), platform_name(platform)]))
-} | {e |
-	platform == "android"
-	some i, cp in input.intune.compliance_policies
-	cp.platform == "android"
-	not cp.androidManagement in android_managements
-	e := finding.evidence(compliance_policy_at(i, ["@odata.type"]), sprintf("Compliance policy %s is for Android %s devices, not work profile, fully managed or device administrator ones", [compliance_policy_label(cp), cp.androidManagement]))
-}
 
 # ---------------------------------------------------------------------------------------------
 # Conditional Access policies that keep external recipients from opening encrypted content

@@ -24,29 +24,6 @@ test_platforms_are_compared_ignoring_case_and_exclusions_win if {
 	not zt.covers_platform(all_but_mac, "macos")
 }
 
-test_the_platforms_parameter_is_read_in_lower_case if {
-	params := object.union(data.m365lint.params, {"platforms": ["Windows", "iOS"]})
-	found := zt.platforms with data.m365lint.params as params
-	found == {"windows", "ios"}
-}
-
-test_android_counts_for_work_profile_device_owner_and_device_administrator_only if {
-	zt.for_platform(data_td.compliance_policy("android"), "android")
-	zt.for_platform(object.union(data_td.compliance_policy("android"), {"androidManagement": "deviceAdministrator"}), "android")
-	not zt.for_platform(object.union(data_td.compliance_policy("android"), {"androidManagement": "aospDeviceOwner"}), "android")
-	not zt.for_platform(data_td.compliance_policy("ios"), "android")
-	zt.for_platform(data_td.compliance_policy("macos"), "macos")
-}
-
-test_an_exclusion_does_not_assign_and_missing_assignments_are_unknown if {
-	zt.assigned(data_td.compliance_policy("ios"))
-	not zt.assigned(object.union(data_td.compliance_policy("ios"), {"assignments": [data_td.exclusion_assignment]}))
-	zt.assigned(object.union(data_td.compliance_policy("ios"), {"assignments": [data_td.exclusion_assignment, data_td.all_users_assignment]}))
-	not zt.assigned(object.union(data_td.compliance_policy("ios"), {"assignments": []}))
-	zt.assignments_unknown(object.remove(data_td.compliance_policy("ios"), ["assignments"]))
-	not zt.assignments_unknown(object.union(data_td.compliance_policy("ios"), {"assignments": []}))
-}
-
 test_the_compliant_device_control_is_found_by_position if {
 	either := object.union(td.managed_device_policy, {"grantControls": {"builtInControls": ["mfa", "domainJoinedDevice", "compliantDevice"]}})
 	path := zt.compliant_device_path(1) with input as ca_document([td.mfa_policy, either])

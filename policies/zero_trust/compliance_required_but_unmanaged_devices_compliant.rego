@@ -4,14 +4,14 @@
 #   Fails when a Conditional Access policy that may be enforcing (state `enabled`, or no state
 #   in the export) has `compliantDevice` among its grant controls, while Intune's tenant-wide
 #   compliance setting `secureByDefault` ("Mark devices with no compliance policy assigned as")
-#   is `false`: a device no compliance policy applies to is marked compliant, and passes the
-#   Conditional Access check without having been evaluated at all. The finding points at
-#   `secureByDefault` and lists the policies that require a compliant device. Readings chosen
-#   for fewer false passes: any such policy counts, whatever its users, apps and conditions,
-#   and also when a compliant device is one of several alternatives (operator OR), since the
-#   unevaluated device then still satisfies it. Not assessed when a policy requires a
-#   compliant device but the Intune compliance settings were not exported, or do not hold a
-#   boolean `secureByDefault`.
+#   is not `true` (false, or null, as for DEV002): a device no compliance policy applies to is
+#   marked compliant, and passes the Conditional Access check without having been evaluated at
+#   all. The finding points at `secureByDefault` and lists the policies that require a
+#   compliant device. Readings chosen for fewer false passes: any such policy counts, whatever
+#   its users, apps and conditions, and also when a compliant device is one of several
+#   alternatives (operator OR), since the unevaluated device then still satisfies it. Not
+#   assessed when a policy requires a compliant device but the Intune compliance settings were
+#   not exported, or were exported without `secureByDefault`.
 # related_resources:
 #   - ref: https://learn.microsoft.com/mem/intune/protect/device-compliance-get-started#compliance-policy-settings
 #     description: "Microsoft Learn: Device compliance policies in Microsoft Intune (compliance policy settings)"
@@ -43,30 +43,21 @@ import rego.v1
 
 import data.m365lint.lib.conditional_access as ca
 import data.m365lint.lib.finding
+import data.m365lint.lib.intune
 import data.m365lint.lib.zero_trust as zt
 
-setting := ["intune", "settings", "secureByDefault"]
+setting := intune.setting_path("secureByDefault")
 
 requiring contains finding.evidence(zt.compliant_device_path(i), sprintf("Policy %s requires a compliant device", [ca.label(ca.policies[i])])) if {
 	some i in zt.compliance_policies_requiring
 }
 
 deny contains object.union(
-	finding.at(setting, "Devices with no compliance policy assigned are marked compliant (secureByDefault is false), so they pass Conditional Access policies that require a compliant device"),
+	finding.at(setting, sprintf("Devices with no compliance policy assigned are marked compliant (secureByDefault is %s), so they pass Conditional Access policies that require a compliant device", [json.marshal(intune.settings.secureByDefault)])),
 	{"related": finding.in_document_order(requiring)},
 ) if {
 	count(requiring) > 0
-	input.intune.settings.secureByDefault == false
+	intune.unmanaged_devices_compliant
 }
 
-not_assessed contains "The Intune compliance settings (deviceManagement settings) were not exported, so whether devices without a compliance policy count as compliant is unknown" if {
-	count(requiring) > 0
-	not zt.settings_exported
-}
-
-not_assessed contains reason if {
-	count(requiring) > 0
-	zt.settings_exported
-	not is_boolean(input.intune.settings.secureByDefault)
-	reason := "The exported Intune compliance settings do not say whether devices without a compliance policy count as compliant (secureByDefault is missing or null)"
-}
+not_assessed contains intune.unmanaged_devices_unknown if count(requiring) > 0

@@ -72,15 +72,24 @@ test_report_only_and_disabled_policies_are_out_of_scope if {
 
 test_not_assessed_without_the_compliance_settings if {
 	findings([td.managed_device_policy], {"compliance_policies": data_td.every_platform}) == set()
-	reasons([td.managed_device_policy], {"compliance_policies": data_td.every_platform}) == {"The Intune compliance settings (deviceManagement settings) were not exported, so whether devices without a compliance policy count as compliant is unknown"}
+	reasons([td.managed_device_policy], {"compliance_policies": data_td.every_platform}) == {"The export has no Intune compliance settings (GET /beta/deviceManagement?$select=settings, or Microsoft365DSC IntuneDeviceManagementComplianceSettings)"}
 }
 
-test_not_assessed_when_the_settings_do_not_say if {
-	intune_settings := {"compliance_policies": [], "settings": object.union(data_td.settings(true), {"secureByDefault": null})}
-	findings([td.managed_device_policy], intune_settings) == set()
-	reasons([td.managed_device_policy], intune_settings) == {"The exported Intune compliance settings do not say whether devices without a compliance policy count as compliant (secureByDefault is missing or null)"}
+test_not_assessed_when_the_settings_lack_secure_by_default if {
 	without := {"settings": object.remove(data_td.settings(true), ["secureByDefault"])}
-	reasons([td.managed_device_policy], without) == {"The exported Intune compliance settings do not say whether devices without a compliance policy count as compliant (secureByDefault is missing or null)"}
+	findings([td.managed_device_policy], without) == set()
+	reasons([td.managed_device_policy], without) == {"The exported Intune compliance settings do not include secureByDefault"}
+}
+
+# A null setting is not true: it fails, as for DEV002 (catalog: "is not `true`").
+test_fires_when_the_setting_is_null if {
+	intune_settings := {"compliance_policies": [], "settings": object.union(data_td.settings(true), {"secureByDefault": null})}
+	findings([td.managed_device_policy], intune_settings) == {{
+		"path": ["intune", "settings", "secureByDefault"],
+		"message": "Devices with no compliance policy assigned are marked compliant (secureByDefault is null), so they pass Conditional Access policies that require a compliant device",
+		"related": [requiring(0, "Require a managed device")],
+	}}
+	reasons([td.managed_device_policy], intune_settings) == set()
 }
 
 test_missing_settings_do_not_matter_without_a_policy_requiring_compliance if {

@@ -5,16 +5,21 @@
 #   which a Conditional Access policy that may be enforcing (state `enabled`, or no state in
 #   the export) requires a compliant device (`compliantDevice` among its grant controls), while
 #   no compliance policy for that platform is assigned. A policy applies on a platform when it
-#   has no platform condition, or includes `all` or the platform, and does not exclude it. A
-#   compliance policy is assigned when one of its assignments targets users, devices or a group
-#   (an exclusion-only assignment does not assign); Android counts with a work profile, device
-#   owner or device administrator policy (as for DEV001). The finding points at the compliance
-#   policy list, with `details.platform`, and lists the Conditional Access policies concerned
-#   and the near misses (unassigned or exclusion-only policies for the platform). Readings
-#   chosen for fewer false passes: any such Conditional Access policy counts, whatever its
-#   users, apps and other conditions, and also when a compliant device is one of several
-#   alternatives (operator OR). Not assessed for a platform when compliance policies were not
-#   exported, or when a compliance policy for it was exported without its assignments.
+#   has no platform condition, or includes `all` or the platform, and does not exclude it.
+#   Whether a platform has an assigned compliance policy is decided exactly as for DEV001: a
+#   compliance policy counts for its own platform only (Windows 8.1, Windows Phone 8.1 and
+#   Windows 10 Mobile policies do not count for Windows 10 and later; for Android only work
+#   profile, device owner and device administrator policies count), and is assigned when one
+#   of its assignments targets a group, all users, all devices or a Configuration Manager
+#   collection (an exclusion-only assignment does not assign). The finding points at the
+#   compliance policy list, with `details.platform`, and lists the Conditional Access policies
+#   concerned and the near misses (the platform's unassigned or exclusion-only policies, and
+#   policies of a neighbouring kind that do not count). Readings chosen for fewer false passes:
+#   any such Conditional Access policy counts, whatever its users, apps and other conditions,
+#   and also when a compliant device is one of several alternatives (operator OR). Not
+#   assessed for a platform when compliance policies were not exported, or when none of its
+#   policies is known to be assigned and one was exported without its assignments or with an
+#   assignment whose target type is not in the export.
 # related_resources:
 #   - ref: https://learn.microsoft.com/mem/intune/protect/create-compliance-policy
 #     description: "Microsoft Learn: Create a compliance policy in Microsoft Intune"
@@ -46,6 +51,7 @@ import rego.v1
 
 import data.m365lint.lib.conditional_access as ca
 import data.m365lint.lib.finding
+import data.m365lint.lib.intune
 import data.m365lint.lib.zero_trust as zt
 
 # CA policies that require a compliant device on `platform`.
@@ -54,7 +60,7 @@ requiring(platform) := {i |
 	zt.covers_platform(ca.policies[i], platform)
 }
 
-platform_text(p, platform) := sprintf("on %s", [zt.platform_name(platform)]) if {
+platform_text(p, platform) := sprintf("on %s", [intune.platform_name(platform)]) if {
 	included := ca.lowered(ca.array_at(p, ["conditions", "platforms", "includePlatforms"]))
 	platform in included
 } else := "on all platforms"
@@ -65,43 +71,32 @@ requiring_evidence(platform) := {finding.evidence(zt.compliant_device_path(i), m
 	message := sprintf("Policy %s requires a compliant device %s", [ca.label(p), platform_text(p, platform)])
 }
 
-# Platforms where the exports cannot say whether a compliance policy is assigned.
-unknown contains platform if {
-	some platform in zt.platforms
-	not platform in zt.platforms_assigned
-	some cp in input.intune.compliance_policies
-	zt.for_platform(cp, platform)
-	zt.assignments_unknown(cp)
-}
-
+# Whether the platform has an assigned compliance policy is decided as for DEV001.
 deny contains object.union(
 	finding.missing(
-		zt.compliance_policies_path,
-		sprintf("Conditional Access requires a compliant device on %s, but no compliance policy for %s is assigned: those devices are judged by the tenant default alone (compliant unless devices without a policy are marked not compliant, otherwise locked out)", [name, name]),
-		requiring_evidence(platform) | zt.compliance_near_misses(platform),
+		intune.collection,
+		sprintf("Conditional Access requires a compliant device on %s, but no compliance policy for %s is assigned: those devices are judged by the tenant default alone (compliant unless devices without a policy are marked not compliant, otherwise locked out)", [
+			intune.platform_name(platform),
+			intune.coverage_name(platform),
+		]),
+		requiring_evidence(platform) | intune.near_misses(platform),
 	),
 	{"details": {"platform": platform}},
 ) if {
-	zt.compliance_policies_exported
-	some platform in zt.platforms
+	some platform in intune.platforms
 	count(requiring(platform)) > 0
-	not platform in zt.platforms_assigned
-	not platform in unknown
-	name := zt.platform_name(platform)
+	intune.unprotected(platform)
 }
 
 not_assessed contains reason if {
-	not zt.compliance_policies_exported
-	some platform in zt.platforms
+	not intune.policies
+	some platform in intune.platforms
 	count(requiring(platform)) > 0
-	reason := sprintf("Compliance policies were not exported, so whether %s has an assigned compliance policy is unknown", [zt.platform_name(platform)])
+	reason := sprintf("Compliance policies were not exported, so whether %s has an assigned compliance policy is unknown", [intune.platform_name(platform)])
 }
 
-not_assessed contains reason if {
-	some platform in unknown
+not_assessed contains intune.coverage_unknown_reason(platform) if {
+	some platform in intune.platforms
 	count(requiring(platform)) > 0
-	some cp in input.intune.compliance_policies
-	zt.for_platform(cp, platform)
-	zt.assignments_unknown(cp)
-	reason := sprintf("Compliance policy %s for %s was exported without its assignments, so whether %s has an assigned compliance policy is unknown", [zt.compliance_policy_label(cp), zt.platform_name(platform), zt.platform_name(platform)])
+	intune.coverage_unknown(platform)
 }

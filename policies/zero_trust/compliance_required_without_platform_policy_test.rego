@@ -2,6 +2,7 @@ package m365lint.zero_trust.compliance_required_without_platform_policy_test
 
 import rego.v1
 
+import data.m365lint.intune.platform_without_compliance_policy as dev001_rule
 import data.m365lint.lib.encryption_testdata as data_td
 import data.m365lint.lib.testdata as td
 import data.m365lint.zero_trust.compliance_required_without_platform_policy as rule
@@ -19,7 +20,15 @@ reasons(policies, compliance) := found if {
 	found := rule.not_assessed with input as tenant(policies, compliance)
 }
 
-message(name) := sprintf("Conditional Access requires a compliant device on %s, but no compliance policy for %s is assigned: those devices are judged by the tenant default alone (compliant unless devices without a policy are marked not compliant, otherwise locked out)", [name, name])
+# What counts for each platform, as DEV001 names it.
+coverage := {
+	"windows": "Windows 10 and later",
+	"ios": "iOS/iPadOS",
+	"android": "Android (work profile, device owner or device administrator)",
+	"macos": "macOS",
+}
+
+message(name, platform) := sprintf("Conditional Access requires a compliant device on %s, but no compliance policy for %s is assigned: those devices are judged by the tenant default alone (compliant unless devices without a policy are marked not compliant, otherwise locked out)", [name, coverage[platform]])
 
 requiring(i, name, where) := {
 	"path": ["conditional_access", "policies", i, "grantControls", "builtInControls", 0],
@@ -31,7 +40,7 @@ all_but(platform) := [cp | some cp in data_td.every_platform; cp.platform != pla
 
 platform_finding(platform, name, related) := {
 	"path": ["intune", "compliance_policies"],
-	"message": message(name),
+	"message": message(name, platform),
 	"related": related,
 	"details": {"platform": platform},
 }
@@ -92,7 +101,7 @@ test_an_unassigned_policy_is_a_near_miss if {
 	unassigned := object.union(data_td.compliance_policy("ios"), {"assignments": []})
 	findings([td.managed_device_policy], array.concat(all_but("ios"), [unassigned])) == {platform_finding("ios", "iOS", [
 		requiring(0, "Require a managed device", "on all platforms"),
-		{"path": ["intune", "compliance_policies", 3, "assignments"], "message": "Compliance policy 'ios – Basis' for iOS is not assigned"},
+		{"path": ["intune", "compliance_policies", 3, "assignments"], "message": "Compliance policy 'ios – Basis' is not assigned to any group"},
 	])}
 }
 
@@ -100,7 +109,7 @@ test_an_exclusion_only_assignment_does_not_assign if {
 	excluded := object.union(data_td.compliance_policy("macos"), {"assignments": [data_td.exclusion_assignment]})
 	findings([td.managed_device_policy], array.concat(all_but("macos"), [excluded])) == {platform_finding("macos", "macOS", [
 		requiring(0, "Require a managed device", "on all platforms"),
-		{"path": ["intune", "compliance_policies", 3, "assignments"], "message": "Compliance policy 'macos – Basis' for macOS only excludes groups, so it is assigned to no one"},
+		{"path": ["intune", "compliance_policies", 3, "assignments"], "message": "Compliance policy 'macos – Basis' only excludes groups and includes none"},
 	])}
 }
 
@@ -108,7 +117,7 @@ test_android_needs_a_work_profile_device_owner_or_device_administrator_policy if
 	aosp := object.union(data_td.compliance_policy("android"), {"@odata.type": "#microsoft.graph.aospDeviceOwnerCompliancePolicy", "androidManagement": "aospDeviceOwner"})
 	findings([td.managed_device_policy], array.concat(all_but("android"), [aosp])) == {platform_finding("android", "Android", [
 		requiring(0, "Require a managed device", "on all platforms"),
-		{"path": ["intune", "compliance_policies", 3, "@odata.type"], "message": "Compliance policy 'android – Basis' is for Android aospDeviceOwner devices, not work profile, fully managed or device administrator ones"},
+		{"path": ["intune", "compliance_policies", 3, "androidManagement"], "message": "Compliance policy 'android – Basis' is an Android (AOSP) policy, which does not count for work profile, device owner or device administrator devices"},
 	])}
 	device_owner := object.union(data_td.compliance_policy("android"), {"androidManagement": "deviceOwner"})
 	findings([td.managed_device_policy], array.concat(all_but("android"), [device_owner])) == set()
@@ -131,7 +140,7 @@ test_not_assessed_when_a_policy_was_exported_without_assignments if {
 	without := object.remove(data_td.compliance_policy("ios"), ["assignments"])
 	compliance := array.concat(all_but("ios"), [without])
 	findings([td.managed_device_policy], compliance) == set()
-	reasons([td.managed_device_policy], compliance) == {"Compliance policy 'ios – Basis' for iOS was exported without its assignments, so whether iOS has an assigned compliance policy is unknown"}
+	reasons([td.managed_device_policy], compliance) == {"Whether a compliance policy is assigned for iOS/iPadOS devices cannot be told: 'ios – Basis' was exported without its assignments"}
 }
 
 test_an_assigned_policy_settles_a_platform_despite_one_without_assignments if {
@@ -139,4 +148,50 @@ test_an_assigned_policy_settles_a_platform_despite_one_without_assignments if {
 	compliance := array.concat(data_td.every_platform, [without])
 	findings([td.managed_device_policy], compliance) == set()
 	reasons([td.managed_device_policy], compliance) == set()
+}
+
+test_an_assignment_target_without_a_type_is_not_assessed if {
+	untyped := object.union(data_td.compliance_policy("ios"), {"assignments": [{"target": {"groupId": "e1c59b7d-2a64-4f38-8d1e-93b0a6c7f245"}}]})
+	compliance := array.concat(all_but("ios"), [untyped])
+	findings([td.managed_device_policy], compliance) == set()
+	reasons([td.managed_device_policy], compliance) == {"Whether a compliance policy is assigned for iOS/iPadOS devices cannot be told: 'ios – Basis' has an assignment whose target type is not in the export"}
+}
+
+test_older_windows_policies_do_not_count_for_windows if {
+	windows81 := object.union(data_td.compliance_policy("windows"), {"@odata.type": "#microsoft.graph.windows81CompliancePolicy", "platform": "windows81"})
+	findings([td.managed_device_policy], array.concat(all_but("windows"), [windows81])) == {platform_finding("windows", "Windows", [
+		requiring(0, "Require a managed device", "on all platforms"),
+		{"path": ["intune", "compliance_policies", 3, "platform"], "message": "Compliance policy 'windows – Basis' is a Windows 8.1 policy, which does not apply to Windows 10 and later"},
+	])}
+}
+
+test_the_platforms_parameter_is_compared_in_lower_case if {
+	params := object.union(data.m365lint.params, {"platforms": ["iOS", "Android"]})
+	found := rule.deny with input as tenant([td.managed_device_policy], all_but("android")) with data.m365lint.params as params
+	found == {platform_finding("android", "Android", [requiring(0, "Require a managed device", "on all platforms")])}
+}
+
+# ZT002 and DEV001 answer "does this platform have an assigned compliance policy?" alike: for
+# a Conditional Access policy on all platforms, they fire and are not assessed for the same
+# platforms.
+test_agrees_with_dev001_on_every_platform if {
+	untyped := object.union(data_td.compliance_policy("ios"), {"assignments": [{"target": {"groupId": "e1c59b7d-2a64-4f38-8d1e-93b0a6c7f245"}}]})
+	unassigned := object.union(data_td.compliance_policy("macos"), {"assignments": []})
+	aosp := object.union(data_td.compliance_policy("android"), {"androidManagement": "aospDeviceOwner"})
+	tenants := [
+		data_td.every_platform,
+		[],
+		[untyped, unassigned, aosp],
+		array.concat(all_but("ios"), [untyped]),
+		[data_td.compliance_policy("windows"), unassigned, aosp],
+	]
+	every compliance in tenants {
+		document := tenant([td.managed_device_policy], compliance)
+		zt002 := {f.details.platform | some f in rule.deny} with input as document
+		dev001 := {f.details.platform | some f in dev001_rule.deny} with input as document
+		zt002 == dev001
+		zt002_unknown := rule.not_assessed with input as document
+		dev001_unknown := dev001_rule.not_assessed with input as document
+		zt002_unknown == dev001_unknown
+	}
 }

@@ -37,14 +37,11 @@ package m365lint.zero_trust.encryption_action_without_rms
 
 import rego.v1
 
+import data.m365lint.lib.dlp
 import data.m365lint.lib.encryption as enc
 import data.m365lint.lib.finding
 
 field := "azureRMSLicensingEnabled"
-
-dlp_policy_off(p) if p.enabled == false
-
-dlp_policy_off(p) if p.mode in {"Disable", "PendingDeletion"}
 
 encrypting contains finding.evidence(enc.transport_rule_at(i, [a.field]), sprintf("Transport rule %s %s", [enc.transport_rule_label(r), a.text])) if {
 	some i in enc.encrypting_transport_rules
@@ -53,12 +50,10 @@ encrypting contains finding.evidence(enc.transport_rule_at(i, [a.field]), sprint
 	some a in enc.encryption_actions(r)
 }
 
-encrypting contains finding.evidence(enc.dlp_rule_at(k, ["encryptRMSTemplate"]), sprintf("DLP rule %s encrypts with the template '%s'", [enc.dlp_rule_label(r), r.encryptRMSTemplate])) if {
+encrypting contains finding.evidence(dlp.rule_at(k, ["encryptRMSTemplate"]), sprintf("DLP rule %s encrypts with the template '%s'", [dlp.rule_label(r), r.encryptRMSTemplate])) if {
 	some k in enc.encrypting_dlp_rules
-	r := input.dlp.rules[k]
-	not r.disabled == true
-	some j in enc.dlp_parents(r)
-	not dlp_policy_off(input.dlp.policies[j])
+	dlp.may_run(k)
+	r := dlp.rules[k]
 }
 
 deny contains object.union(

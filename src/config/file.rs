@@ -87,7 +87,7 @@ impl ConfigFile {
             location: None,
             label: None,
         })?;
-        let source = Arc::new(SourceFile { path: display, text });
+        let source = Arc::new(SourceFile::new(display, text));
         let typed: TypedFile = toml::from_str(&source.text).map_err(|error| syntax_problem(&source, &error))?;
         let mut table: toml::Table = toml::from_str(&source.text).map_err(|error| syntax_problem(&source, &error))?;
         let parameters = match table.remove("parameters") {

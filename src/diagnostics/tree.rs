@@ -133,7 +133,7 @@ mod tests {
     use super::*;
 
     fn source(text: &str) -> Arc<SourceFile> {
-        Arc::new(SourceFile { path: "t.json".into(), text: text.into() })
+        Arc::new(SourceFile::new("t.json", text))
     }
 
     #[test]

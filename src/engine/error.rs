@@ -46,7 +46,7 @@ impl EngineError {
         };
         let text = super::source_text(sources, &path);
         let span = text.as_deref().map(|text| {
-            let file = crate::model::SourceFile { path: path.clone(), text: text.to_owned() };
+            let file = crate::model::SourceFile::new(path.clone(), text);
             SourceSpan::from((file.offset_of(parsed.line, parsed.column), 1))
         });
         EngineError::Rego {

@@ -18,7 +18,7 @@ pub fn decode(path: &str, bytes: &[u8]) -> Result<Arc<SourceFile>, Problem> {
     };
     // A second BOM (e.g. a UTF-8 BOM inside UTF-16) is not content either.
     let text = text.strip_prefix('\u{feff}').map(str::to_owned).unwrap_or(text);
-    Ok(Arc::new(SourceFile { path: path.to_owned(), text }))
+    Ok(Arc::new(SourceFile::new(path, text)))
 }
 
 fn utf8(path: &str, bytes: &[u8]) -> Result<String, Problem> {
@@ -29,7 +29,7 @@ fn utf8(path: &str, bytes: &[u8]) -> Result<String, Problem> {
             let byte = bytes.get(at).copied().unwrap_or(0);
             // Show the file as best we can, so the diagnostic can point at the bad byte.
             let lossy = String::from_utf8_lossy(&bytes[..at]).into_owned() + &String::from_utf8_lossy(&bytes[at..]);
-            let source = Arc::new(SourceFile { path: path.to_owned(), text: lossy });
+            let source = Arc::new(SourceFile::new(path, lossy));
             let (line, column) = source.line_column(at);
             Err(offset_problem(
                 IngestCode::NotUtf8,
@@ -43,7 +43,7 @@ fn utf8(path: &str, bytes: &[u8]) -> Result<String, Problem> {
 }
 
 fn utf16(path: &str, bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, Problem> {
-    let source_of = |text: String| Arc::new(SourceFile { path: path.to_owned(), text });
+    let source_of = |text: String| Arc::new(SourceFile::new(path, text));
     if bytes.len() % 2 != 0 {
         let text = String::from_utf16_lossy(&units(bytes, unit));
         let source = source_of(text);

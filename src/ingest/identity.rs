@@ -111,10 +111,7 @@ mod tests {
     }
 
     fn sources() -> Vec<Arc<SourceFile>> {
-        ["a.json", "b.json", "c.json"]
-            .into_iter()
-            .map(|path| Arc::new(SourceFile { path: path.into(), text: String::new() }))
-            .collect()
+        ["a.json", "b.json", "c.json"].into_iter().map(|path| Arc::new(SourceFile::new(path, String::new()))).collect()
     }
 
     #[test]

@@ -39,33 +39,79 @@ use crate::model::{Problem, SourceFile};
 /// trusted rejects the tenant: the problems of every file are returned, not just the first.
 pub fn load_tenant(path: &Path) -> Result<Tenant, Vec<Problem>> {
     let files = files::tenant_files(path).map_err(|problem| vec![problem])?;
-    let mut sources = Vec::with_capacity(files.len());
-    let mut contributions = Vec::with_capacity(files.len());
-    let mut identities = Vec::with_capacity(files.len());
-    let mut pages = Vec::with_capacity(files.len());
-    let mut warnings = Vec::new();
+    let mut read = Vec::with_capacity(files.len());
     let mut problems = Vec::new();
     for file in &files {
-        match read_file(file) {
-            Ok((source, export)) => {
-                sources.push(source);
-                contributions.push(export.contributions);
-                identities.push(export.tenant);
-                pages.push(export.pages);
-                warnings.extend(export.warnings);
-            }
+        let display = file.display().to_string();
+        match std::fs::read(file) {
+            Ok(bytes) => read.push(FileBytes { path: display, bytes }),
+            Err(error) => problems.push(problem::file_problem(
+                IngestCode::Unreadable,
+                &display,
+                format!("cannot read {display}: {error}"),
+            )),
+        }
+    }
+    match read_files(&read) {
+        Ok(exports) if problems.is_empty() => assemble_tenant(&tenant_name(path), &path.display().to_string(), exports),
+        Ok(_) => Err(problems),
+        Err(found) => {
+            problems.extend(found);
+            Err(problems)
+        }
+    }
+}
+
+/// One export file's bytes, read into memory, and the path diagnostics name it by.
+#[derive(Debug, Clone)]
+pub struct FileBytes {
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Reads one tenant from export files already in memory: decodes, parses and normalizes each,
+/// then assembles the tenant. `name` is the tenant's name in reports; `path` where it came from.
+pub fn read_tenant(name: &str, path: &str, files: &[FileBytes]) -> Result<Tenant, Vec<Problem>> {
+    assemble_tenant(name, path, read_files(files)?)
+}
+
+/// Decodes, parses and reads every file; the problems of every file, not just the first.
+fn read_files(files: &[FileBytes]) -> Result<Vec<(Arc<SourceFile>, FileExport)>, Vec<Problem>> {
+    let mut exports = Vec::with_capacity(files.len());
+    let mut problems = Vec::new();
+    for file in files {
+        match read_bytes(file) {
+            Ok(export) => exports.push(export),
             Err(found) => problems.extend(found),
         }
     }
-    if !problems.is_empty() {
-        return Err(problems);
+    if problems.is_empty() { Ok(exports) } else { Err(problems) }
+}
+
+/// Assembles one tenant from its files, each decoded ([`decode`]), parsed ([`parse`]) and read
+/// ([`read_export`]): merges collections, checks pages and conflicts, records provenance.
+pub fn assemble_tenant(
+    name: &str,
+    path: &str,
+    exports: Vec<(Arc<SourceFile>, FileExport)>,
+) -> Result<Tenant, Vec<Problem>> {
+    let mut sources = Vec::with_capacity(exports.len());
+    let mut contributions = Vec::with_capacity(exports.len());
+    let mut identities = Vec::with_capacity(exports.len());
+    let mut pages = Vec::with_capacity(exports.len());
+    let mut warnings = Vec::new();
+    for (source, export) in exports {
+        sources.push(source);
+        contributions.push(export.contributions);
+        identities.push(export.tenant);
+        pages.push(export.pages);
+        warnings.extend(export.warnings);
     }
-    let name = tenant_name(path);
-    let assembled = assemble::assemble(&name, &sources, contributions, &identities, &pages)?;
+    let assembled = assemble::assemble(name, &sources, contributions, &identities, &pages)?;
     warnings.extend(assembled.warnings);
     Ok(Tenant {
-        name,
-        path: path.display().to_string(),
+        name: name.to_owned(),
+        path: path.to_owned(),
         sources,
         document: assembled.document,
         provenance: assembled.provenance,
@@ -74,12 +120,8 @@ pub fn load_tenant(path: &Path) -> Result<Tenant, Vec<Problem>> {
     })
 }
 
-fn read_file(path: &Path) -> Result<(Arc<SourceFile>, export::FileExport), Vec<Problem>> {
-    let display = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|error| {
-        vec![problem::file_problem(IngestCode::Unreadable, &display, format!("cannot read {display}: {error}"))]
-    })?;
-    let source = decode::decode(&display, &bytes).map_err(|problem| vec![problem])?;
+fn read_bytes(file: &FileBytes) -> Result<(Arc<SourceFile>, FileExport), Vec<Problem>> {
+    let source = decode::decode(&file.path, &file.bytes).map_err(|problem| vec![problem])?;
     let root = parse::parse(&source).map_err(|problem| vec![problem])?;
     let export = detect::read_export(&source, root)?;
     Ok((source, export))

@@ -1,0 +1,81 @@
+//! Where evaluation time goes, to profile before optimizing (docs/performance.md): for one
+//! tenant, the time to read it, to convert its canonical document for the engine, to
+//! evaluate each area's rules together (as `check` does), and each rule alone, slowest first.
+//! Each figure is the median of `--runs` evaluations on one thread.
+//!
+//! ```sh
+//! cargo run --release --example rule_costs -- target/corpus/tenant-0000 [--runs 5]
+//! ```
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use m365lint::config::Parameters;
+use m365lint::engine::PolicyEngine;
+use m365lint::ingest::load_tenant;
+use m365lint::model::RuleMeta;
+use m365lint::registry::Catalog;
+
+fn median(mut samples: Vec<Duration>) -> Duration {
+    samples.sort();
+    samples[samples.len() / 2]
+}
+
+fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> Duration {
+    median(
+        (0..runs)
+            .map(|_| {
+                let started = Instant::now();
+                std::hint::black_box(f());
+                started.elapsed()
+            })
+            .collect(),
+    )
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:9.2} ms", d.as_secs_f64() * 1000.0)
+}
+
+fn main() {
+    // One thread: costs add up instead of overlapping.
+    rayon::ThreadPoolBuilder::new().num_threads(1).build_global().expect("first pool");
+    let mut args = std::env::args().skip(1);
+    let mut path = None;
+    let mut runs = 5;
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--runs" => runs = args.next().and_then(|n| n.parse().ok()).expect("--runs N"),
+            _ => path = Some(PathBuf::from(arg)),
+        }
+    }
+    let path = path.expect("usage: rule_costs TENANT [--runs N]");
+    let catalog = Catalog::load(&[]).expect("built-in policies");
+    let engine = PolicyEngine::load(&catalog, &Parameters::default().to_data()).expect("engine");
+
+    let read = time(runs, || load_tenant(&path).expect("tenant reads"));
+    let tenant = load_tenant(&path).expect("tenant reads");
+    let convert = time(runs, || PolicyEngine::prepare_input(&tenant.document));
+    let input = PolicyEngine::prepare_input(&tenant.document);
+    println!("{}: read {}  convert {}", path.display(), ms(read), ms(convert));
+
+    let rules: Vec<Arc<RuleMeta>> = catalog.rules().to_vec();
+    let all = time(runs, || engine.evaluate(&input, &rules));
+    println!("all rules, grouped by area  {}", ms(all));
+    let mut areas: Vec<_> = rules.iter().map(|rule| rule.area).collect();
+    areas.dedup();
+    for area in areas {
+        let members: Vec<Arc<RuleMeta>> = rules.iter().filter(|rule| rule.area == area).cloned().collect();
+        println!("  {:<20} {}", area.key(), ms(time(runs, || engine.evaluate(&input, &members))));
+    }
+    let mut single: Vec<(Duration, &str)> = rules
+        .iter()
+        .map(|rule| (time(runs, || engine.evaluate(&input, std::slice::from_ref(rule))), rule.id.as_str()))
+        .collect();
+    single.sort_by_key(|entry| std::cmp::Reverse(entry.0));
+    println!("each rule alone, slowest first:");
+    for (cost, id) in single {
+        println!("  {id:<8} {}", ms(cost));
+    }
+}
