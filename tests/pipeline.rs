@@ -18,6 +18,61 @@ fn contoso_findings_rendered() {
     insta::assert_snapshot!(human(&report));
 }
 
+/// Rules that cannot fail on Contoso because another rule fails there: each is the logical
+/// opposite of a premise of rules that do fail. They must pass (not be not assessed).
+const CONTOSO_PASSES: &[(&str, &str)] = &[
+    // "No enforced policy has an enabled rule": DLP005, DLP006 and DLP007 each need an enabled
+    // rule of an enforced policy to fail on.
+    ("DLP001", "DLP005, DLP006 and DLP007 need an enabled rule of an enforced DLP policy"),
+    // "No enabled label encrypts": ZT003 needs encryption in use, that is ENC004 passing or an
+    // encrypting label; with ENC004 failing, the encrypting label is what ZT003 stands on.
+    ("ENC007", "ZT003 needs an encrypting sensitivity label while ENC004 fails"),
+];
+
+/// Contoso is the whole-tenant sample with a planted problem for every rule: every rule fails
+/// except those that logically cannot fail together with the others, no rule errors, and every
+/// finding and near miss points at a line and column of one of the tenant's files.
+#[test]
+fn contoso_plants_a_problem_for_every_rule() {
+    let report = lint(&["fixtures/tenants/contoso"], None);
+    let tenant = &report.tenants[0];
+    assert_eq!(tenant.results.len(), m365lint::registry::Catalog::load(&[]).unwrap().rules().len());
+    let text = human(&report);
+    for result in &tenant.results {
+        let id = result.rule.id.as_str();
+        match CONTOSO_PASSES.iter().find(|(rule, _)| *rule == id) {
+            Some((_, why)) => assert_eq!(result.outcome, Outcome::Pass, "{id} must pass ({why}):\n{text}"),
+            None => assert!(matches!(result.outcome, Outcome::Fail(_)), "{id}: {:?}\n{text}", result.outcome),
+        }
+    }
+    for result in &tenant.results {
+        for finding in result.outcome.findings() {
+            let related = finding.related.iter().map(|evidence| evidence.location.as_ref());
+            for location in std::iter::once(finding.location.as_ref()).chain(related) {
+                let location =
+                    location.unwrap_or_else(|| panic!("{}: '{}' has no location", result.rule.id, finding.message));
+                assert!(
+                    location.source.path.starts_with("fixtures/tenants/contoso/"),
+                    "{}: {} is outside the tenant",
+                    result.rule.id,
+                    location.source.path
+                );
+                let (line, column) = location.source.line_column(location.offset);
+                assert_eq!(
+                    (line, column),
+                    (location.line, location.column),
+                    "{}: {}",
+                    result.rule.id,
+                    location.pointer
+                );
+                assert!(location.length > 0 && location.offset + location.length <= location.source.text.len());
+            }
+        }
+    }
+    // The areas are all there: nothing is left not assessed.
+    assert_eq!(tenant.areas.len(), 4, "{:?}", tenant.areas);
+}
+
 #[test]
 fn contoso_with_emergency_access_configured() {
     let report = lint(&["fixtures/tenants/contoso"], Some("fixtures/config/contoso.toml"));

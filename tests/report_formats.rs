@@ -42,7 +42,7 @@ fn lacks_all(format: Format, text: &str, needles: &[&str]) {
 
 fn outcome_report() -> Report {
     let report = every_outcome();
-    // Tenants are in path order: fixtures/broken/... before fixtures/tenants/contoso.
+    // Tenants are in path order: fixtures/broken/... before fixtures/tenants/contoso/....
     assert!(report.tenants[0].is_rejected(), "the broken export is rejected");
     let kinds: Vec<&str> = report.tenants[1].results.iter().map(|r| r.outcome.kind()).collect();
     for kind in ["pass", "fail", "waived", "not-assessed", "error"] {
@@ -159,7 +159,10 @@ fn junit_mentions_every_outcome() {
     assert!(case("TEST003 needs-intune").contains("<skipped message=\"not assessed: no Intune"), "not assessed");
     assert!(case("TEST001 broken-rule").contains("<error"), "error");
     assert!(case("exports can be read").contains("<error"), "rejected");
-    assert!(xml.contains("classname=\"contoso\"") && xml.contains("<testsuite name=\"sdk-without-depth\""));
+    assert!(
+        xml.contains("classname=\"conditional-access-policies\"")
+            && xml.contains("<testsuite name=\"sdk-without-depth\"")
+    );
 }
 
 #[test]
@@ -172,8 +175,8 @@ fn github_commands_mention_every_outcome() {
         &[
             "::warning file=fixtures/tenants/contoso/conditional-access-policies.json,line=10,col=22,endColumn=57,title=CA009 policy-report-only::[medium]",
             "waived: CA014 policy-disabled",
-            "::notice title=1 rule not assessed::contoso: TEST003 (no Intune device compliance export)",
-            "::error title=TEST001 broken-rule::contoso: rule failed to evaluate",
+            "::notice title=1 rule not assessed::conditional-access-policies: TEST003 (no Intune device compliance export)",
+            "::error title=TEST001 broken-rule::conditional-access-policies: rule failed to evaluate",
             "::error file=fixtures/broken/sdk-without-depth.json,line=4,col=23",
             "1 of 7 assessed rules passed",
         ],

@@ -59,9 +59,11 @@ pub fn rendered(format: Format, report: &Report) -> String {
 pub const HOSTILE: &str =
     "=HYPERLINK(\"http://127.0.0.1:9/\") <img src=http://127.0.0.1:9/x.png> 100%, a|b: *bold*\n::error::injected";
 
-/// Contoso with the waiver configuration (fail, waived), a rejected export, and custom rules
-/// that pass (TEST002), fail to evaluate (TEST001), need a missing export (TEST003), and
-/// report hostile text (TEST004): every outcome kind through the real pipeline.
+/// Contoso's Conditional Access export alone, with the waiver configuration (fail, waived), a
+/// rejected export, and custom rules that pass (TEST002), fail to evaluate (TEST001), need an
+/// export the tenant lacks (TEST003: the Conditional Access file is linted without the rest of
+/// the Contoso sample, so Intune is missing), and report hostile text (TEST004): every outcome
+/// kind through the real pipeline.
 pub fn every_outcome() -> Report {
     let policy = |name: &str, id: &str, area: &str, requires: &str, severity: &str, rule: &str| {
         PolicySource::new(
@@ -121,7 +123,7 @@ pub fn every_outcome() -> Report {
     let select = ["CA001", "CA002", "CA009", "CA010", "CA014", "TEST001", "TEST002", "TEST003", "TEST004"];
     let overrides = m365lint::config::Overrides { select: select.map(str::to_owned).to_vec(), ignore: Vec::new() };
     common::lint_catalog(
-        &["fixtures/tenants/contoso", "fixtures/broken/sdk-without-depth.json"],
+        &["fixtures/tenants/contoso/conditional-access-policies.json", "fixtures/broken/sdk-without-depth.json"],
         &config,
         &catalog,
         &overrides,
