@@ -5,7 +5,10 @@
 //!
 //! ```sh
 //! cargo run --release --example rule_costs -- target/corpus/tenant-0000 [--runs 5]
+//! cargo run --release --example rule_costs -- target/corpus/tenant-0000 --only CA014 --runs 200
 //! ```
+//!
+//! `--only ID` evaluates that rule `--runs` times and nothing else: a loop to run under `perf`.
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -44,9 +47,11 @@ fn main() {
     let mut args = std::env::args().skip(1);
     let mut path = None;
     let mut runs = 5;
+    let mut only = None;
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--runs" => runs = args.next().and_then(|n| n.parse().ok()).expect("--runs N"),
+            "--only" => only = Some(args.next().expect("--only ID")),
             _ => path = Some(PathBuf::from(arg)),
         }
     }
@@ -54,13 +59,21 @@ fn main() {
     let catalog = Catalog::load(&[]).expect("built-in policies");
     let engine = PolicyEngine::load(&catalog, &Parameters::default().to_data()).expect("engine");
 
+    let rules: Vec<Arc<RuleMeta>> = catalog.rules().to_vec();
+    if let Some(id) = only {
+        let tenant = load_tenant(&path).expect("tenant reads");
+        let input = PolicyEngine::prepare_input(&tenant.document);
+        let rule = rules.iter().find(|rule| rule.id.as_str() == id).expect("a built-in rule id");
+        let cost = time(runs, || engine.evaluate(&input, std::slice::from_ref(rule)));
+        println!("{id} alone {}", ms(cost));
+        return;
+    }
     let read = time(runs, || load_tenant(&path).expect("tenant reads"));
     let tenant = load_tenant(&path).expect("tenant reads");
     let convert = time(runs, || PolicyEngine::prepare_input(&tenant.document));
     let input = PolicyEngine::prepare_input(&tenant.document);
     println!("{}: read {}  convert {}", path.display(), ms(read), ms(convert));
 
-    let rules: Vec<Arc<RuleMeta>> = catalog.rules().to_vec();
     let all = time(runs, || engine.evaluate(&input, &rules));
     println!("all rules, grouped by area  {}", ms(all));
     let mut areas: Vec<_> = rules.iter().map(|rule| rule.area).collect();

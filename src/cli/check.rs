@@ -1,8 +1,13 @@
 use super::CheckArgs;
 use super::output::{Destination, human_options};
+use super::progress::Progress;
 use super::setup::Setup;
 use crate::config::Overrides;
-use crate::report::{Format, RenderOptions, render, untrusted_lines, write_summary_line, write_tenant_line};
+use crate::lint::Batch;
+use crate::report::{
+    Format, HumanOptions, RenderOptions, render, render_human_end, render_human_tenant, untrusted_lines,
+    write_summary_line, write_tenant_line,
+};
 
 pub fn run(args: &CheckArgs) -> u8 {
     let overrides = Overrides { select: split(&args.select), ignore: split(&args.ignore) };
@@ -20,17 +25,52 @@ pub fn run(args: &CheckArgs) -> u8 {
             }
         }
     }
-    let report = crate::lint::lint_streaming(&args.paths, &setup.run(), &mut |tenant| {
-        for destination in destinations.iter_mut().filter(|d| d.format == Format::JsonLines) {
-            destination.write(|out| write_tenant_line(tenant, out));
+    let pool = match args.jobs.map(|jobs| rayon::ThreadPoolBuilder::new().num_threads(usize::from(jobs)).build()) {
+        None => None,
+        Some(Ok(pool)) => Some(pool),
+        Some(Err(error)) => {
+            eprintln!("m365lint: cannot start {} worker threads: {error}", args.jobs.unwrap_or_default());
+            return 2;
+        }
+    };
+    let paths = match args.shard {
+        Some(shard) => {
+            let paths = shard.select(&args.paths);
+            if paths.is_empty() {
+                eprintln!("m365lint: shard {shard} has none of the {} tenants", args.paths.len());
+            }
+            paths
+        }
+        None => args.paths.clone(),
+    };
+    let human = |destination: &Destination| {
+        if destination.is_stdout() { human_options() } else { RenderOptions::plain().human }
+    };
+    // Human output and json-lines are written as tenants finish; every other format renders
+    // the finished report, which then no longer needs the exports' text: memory stays bounded
+    // by the tenants in flight, however many tenants the run has.
+    let progress = Progress::new(paths.len());
+    let batch = Batch { pool: pool.as_ref(), release_sources: true };
+    let report = crate::lint::lint_batch(&paths, &setup.run(), &batch, &mut |tenant| {
+        progress.advance();
+        for destination in &mut destinations {
+            let options: HumanOptions = human(destination);
+            match destination.format {
+                Format::JsonLines => progress.suspend(|| destination.write(|out| write_tenant_line(tenant, out))),
+                Format::Human => {
+                    progress.suspend(|| destination.write(|out| render_human_tenant(tenant, options, out)))
+                }
+                _ => {}
+            }
         }
     });
+    progress.finish();
     let base_dir = std::env::current_dir().ok();
     for destination in &mut destinations {
-        let human = if destination.is_stdout() { human_options() } else { RenderOptions::plain().human };
-        let options = RenderOptions { human, base_dir: base_dir.clone() };
+        let options = RenderOptions { human: human(destination), base_dir: base_dir.clone() };
         match destination.format {
             Format::JsonLines => destination.write(|out| write_summary_line(&report, out)),
+            Format::Human => destination.write(|out| render_human_end(&report, options.human, out)),
             format => destination.write(|out| render(format, &report, &options, out)),
         }
     }

@@ -7,6 +7,7 @@ mod formats;
 mod init;
 mod normalize;
 mod output;
+mod progress;
 mod setup;
 mod test;
 
@@ -69,6 +70,13 @@ pub struct CheckArgs {
     /// Add the policies in DIR (and its lib/ helpers) to the built-in ones (repeatable).
     #[arg(long = "policies", value_name = "DIR")]
     pub policies: Vec<PathBuf>,
+    /// Lint at most N tenants at a time (default: one per CPU core).
+    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
+    /// Lint only shard K of N (e.g. 2/8): the tenants are sorted by path and dealt
+    /// round-robin, so N machines given the same PATHs, K = 1..N, lint each tenant once.
+    #[arg(long, value_name = "K/N")]
+    pub shard: Option<crate::lint::Shard>,
 }
 
 #[derive(Debug, clap::Args)]

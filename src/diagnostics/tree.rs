@@ -72,20 +72,34 @@ impl<'a> SourceTree<'a> {
             (range.start, range.end)
         };
         let (line, column) = self.source.line_column(start);
+        let length = end.saturating_sub(start);
+        let (end_line, end_column) = self.source.line_column(start + length);
         Location {
             source: Arc::clone(self.source),
             pointer: pointer_of(&node.pointer),
             offset: start,
-            length: end.saturating_sub(start),
+            length,
             line,
             column,
+            end_line,
+            end_column,
         }
     }
 
     /// A location at a byte offset (for errors found before a tree exists, e.g. syntax errors).
     pub fn location_at_offset(source: &Arc<SourceFile>, offset: usize, length: usize) -> Location {
         let (line, column) = source.line_column(offset);
-        Location { source: Arc::clone(source), pointer: String::new(), offset, length, line, column }
+        let (end_line, end_column) = source.line_column(offset + length);
+        Location {
+            source: Arc::clone(source),
+            pointer: String::new(),
+            offset,
+            length,
+            line,
+            column,
+            end_line,
+            end_column,
+        }
     }
 }
 

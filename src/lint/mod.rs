@@ -3,17 +3,18 @@
 
 mod baseline;
 mod fingerprint;
+mod shard;
 mod waivers;
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, mpsc};
-
-use rayon::prelude::*;
 
 pub use baseline::Baseline;
 pub use fingerprint::fingerprint;
+pub use shard::Shard;
 
 use crate::config::{CONFIG_FILE, Config, ConfigFile, Overrides, Settings, WaiverScope, resolve};
 use crate::engine::{Evaluation, PolicyEngine, PolicyFinding, Verdict};
@@ -33,26 +34,63 @@ pub struct Run<'a> {
     pub baseline: Option<&'a Baseline>,
 }
 
+/// How a run over many tenants is carried out.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Batch<'p> {
+    /// The worker threads (`--jobs`); `None`: rayon's global pool, one thread per core.
+    pub pool: Option<&'p rayon::ThreadPool>,
+    /// Drop each tenant's export texts once the sink has had the tenant (see
+    /// [`TenantReport::release_sources`]): memory then stays bounded by the tenants in flight,
+    /// not their number, but the report can no longer draw source snippets.
+    pub release_sources: bool,
+}
+
 /// Lints every tenant path.
 pub fn lint(paths: &[PathBuf], run: &Run<'_>) -> Report {
     lint_streaming(paths, run, &mut |_| {})
 }
 
+/// Lints every tenant path on the global thread pool, keeping every source (see [`lint_batch`]).
+pub fn lint_streaming(paths: &[PathBuf], run: &Run<'_>, sink: &mut dyn FnMut(&TenantReport)) -> Report {
+    lint_batch(paths, run, &Batch::default(), sink)
+}
+
 /// Lints every tenant path, in parallel, and hands each finished tenant to `sink` in the
 /// report's order (sorted by path) as soon as it and every tenant before it are done: output
 /// streamed from the sink (`--format json-lines`) is the same from run to run.
-pub fn lint_streaming(paths: &[PathBuf], run: &Run<'_>, sink: &mut dyn FnMut(&TenantReport)) -> Report {
+///
+/// Workers take tenants in that order from a shared counter, so the tenants finished but held
+/// back for those before them are at most about one per worker: with
+/// [`Batch::release_sources`], memory is bounded by the largest tenants in flight.
+pub fn lint_batch(paths: &[PathBuf], run: &Run<'_>, batch: &Batch, sink: &mut dyn FnMut(&TenantReport)) -> Report {
     let mut ordered: Vec<(String, &PathBuf)> = paths.iter().map(|path| (path.display().to_string(), path)).collect();
     ordered.sort_by(|a, b| a.0.cmp(&b.0));
     let (sender, receiver) = mpsc::channel();
+    let next = AtomicUsize::new(0);
+    let work = |sender: mpsc::Sender<(usize, (TenantReport, BTreeSet<waivers::WaiverKey>))>| {
+        let (next, ordered) = (&next, &ordered);
+        rayon::scope(|scope| {
+            for _ in 0..rayon::current_num_threads().min(ordered.len()) {
+                let sender = sender.clone();
+                scope.spawn(move |_| {
+                    loop {
+                        let index = next.fetch_add(1, Ordering::Relaxed);
+                        let Some((_, path)) = ordered.get(index) else { break };
+                        // The receiver lives until every sender is gone.
+                        if sender.send((index, lint_tenant(path, run))).is_err() {
+                            break;
+                        }
+                    }
+                });
+            }
+        });
+    };
     let mut matched = BTreeSet::new();
     let mut tenants = Vec::with_capacity(paths.len());
     std::thread::scope(|scope| {
-        scope.spawn(move || {
-            ordered.par_iter().enumerate().for_each_with(sender, |sender, (index, (_, path))| {
-                // The receiver lives until every sender is gone.
-                let _ = sender.send((index, lint_tenant(path, run)));
-            });
+        scope.spawn(|| match batch.pool {
+            Some(pool) => pool.install(|| work(sender)),
+            None => work(sender),
         });
         // Tenants finish in any order; hold each until those before it are out.
         let mut finished = BTreeMap::new();
@@ -61,6 +99,9 @@ pub fn lint_streaming(paths: &[PathBuf], run: &Run<'_>, sink: &mut dyn FnMut(&Te
             while let Some((mut tenant, keys)) = finished.remove(&tenants.len()) {
                 tenant.sort();
                 sink(&tenant);
+                if batch.release_sources {
+                    tenant.release_sources();
+                }
                 matched.extend(keys);
                 tenants.push(tenant);
             }

@@ -14,6 +14,10 @@ pub struct Location {
     /// 1-based; the column counts characters.
     pub line: usize,
     pub column: usize,
+    /// Where the value ends (the position just after it), computed with the start so that
+    /// reports need not keep the file's text (see [`SourceFile::released`]).
+    pub end_line: usize,
+    pub end_column: usize,
 }
 
 /// Secondary evidence for a finding: a near miss or another value that explains it.

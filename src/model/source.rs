@@ -28,6 +28,14 @@ impl SourceFile {
         self.line_starts.get_or_init(|| std::iter::once(0).chain(newline_offsets(&self.text).map(|i| i + 1)).collect())
     }
 
+    /// The same file without its text: what a report keeps of an export once the findings that
+    /// point into it have been drawn, so that a run over many tenants does not hold every
+    /// export in memory. Locations into it keep their line and column; only a source snippet
+    /// can no longer be drawn.
+    pub fn released(&self) -> SourceFile {
+        SourceFile::new(self.path.clone(), String::new())
+    }
+
     /// 1-based line and column (in characters, not bytes) of a byte offset into the text.
     /// A `\r\n` line ending belongs to the line it ends.
     pub fn line_column(&self, offset: usize) -> (usize, usize) {

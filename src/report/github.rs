@@ -132,7 +132,7 @@ impl Annotator<'_> {
         let base = self.options.base_dir.as_deref();
         match (location, file) {
             (Some(location), _) => {
-                let (end_line, end_column) = location.source.line_column(location.offset + location.length);
+                let (end_line, end_column) = (location.end_line, location.end_column);
                 properties.push(format!("file={}", escape_property(&relative_path(&location.source.path, base))));
                 properties.push(format!("line={}", location.line));
                 properties.push(format!("col={}", location.column));

@@ -27,8 +27,7 @@ impl HumanOptions {
 }
 
 pub fn render_human(report: &Report, options: HumanOptions, out: &mut dyn Write) -> io::Result<()> {
-    let theme = if options.color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
-    let handler = GraphicalReportHandler::new_themed(theme).with_width(options.width).with_links(false);
+    let handler = handler(options);
     let mut text = String::new();
     for problem in &report.problems {
         draw(&handler, &ProblemDiagnostic::new(problem), &mut text);
@@ -36,15 +35,45 @@ pub fn render_human(report: &Report, options: HumanOptions, out: &mut dyn Write)
     for tenant in &report.tenants {
         draw_tenant(&handler, tenant, &mut text);
     }
-    for warning in &report.warnings {
-        draw(&handler, &ProblemDiagnostic::warning(warning), &mut text);
+    end(&handler, report, &mut text);
+    out.write_all(text.as_bytes())
+}
+
+/// One tenant's part of the human output, for output streamed as tenants finish: what
+/// [`render_human`] writes for the tenant, snippets drawn while its exports are in memory.
+pub fn render_human_tenant(tenant: &TenantReport, options: HumanOptions, out: &mut dyn Write) -> io::Result<()> {
+    let mut text = String::new();
+    draw_tenant(&handler(options), tenant, &mut text);
+    out.write_all(text.as_bytes())
+}
+
+/// What follows the streamed tenants: the run's problems (a streamed run has none before its
+/// tenants), warnings and summary. [`render_human_tenant`] for each tenant then this is
+/// [`render_human`] for a run without run-level problems.
+pub fn render_human_end(report: &Report, options: HumanOptions, out: &mut dyn Write) -> io::Result<()> {
+    let handler = handler(options);
+    let mut text = String::new();
+    for problem in &report.problems {
+        draw(&handler, &ProblemDiagnostic::new(problem), &mut text);
     }
-    // One tenant's summary says it all, unless the run has more to tell.
+    end(&handler, report, &mut text);
+    out.write_all(text.as_bytes())
+}
+
+fn handler(options: HumanOptions) -> GraphicalReportHandler {
+    let theme = if options.color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
+    GraphicalReportHandler::new_themed(theme).with_width(options.width).with_links(false)
+}
+
+/// The run's warnings, and its summary when one tenant's summary does not say it all.
+fn end(handler: &GraphicalReportHandler, report: &Report, text: &mut String) {
+    for warning in &report.warnings {
+        draw(handler, &ProblemDiagnostic::warning(warning), text);
+    }
     let s = &report.summary;
     if s.tenants > 1 || s.problems > 0 || !report.warnings.is_empty() {
-        run_summary(report, &mut text);
+        run_summary(report, text);
     }
-    out.write_all(text.as_bytes())
 }
 
 fn draw(handler: &GraphicalReportHandler, diagnostic: &dyn Diagnostic, text: &mut String) {

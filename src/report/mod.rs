@@ -17,11 +17,11 @@ mod posture;
 mod sarif;
 mod summary_text;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
 
 pub use format::{Format, RenderOptions, render};
-pub use human::{HumanOptions, render_human};
+pub use human::{HumanOptions, render_human, render_human_end, render_human_tenant};
 pub use json::{JSON_SCHEMA_VERSION, render_json};
 pub use json_lines::{write_summary_line, write_tenant_line};
 pub use posture::{AreaPosture, SCORE_FORMULA, posture, weight};
@@ -60,6 +60,34 @@ pub struct TenantReport {
 }
 
 impl TenantReport {
+    /// Replaces the export files its findings and problems point into by text-less copies
+    /// (see [`crate::model::SourceFile::released`]): for batch runs, once every output that
+    /// draws source snippets has the tenant.
+    pub fn release_sources(&mut self) {
+        let mut released: HashMap<String, Arc<crate::model::SourceFile>> = HashMap::new();
+        let mut release = |location: &mut Location| {
+            if location.source.text.is_empty() {
+                return;
+            }
+            let copy =
+                released.entry(location.source.path.clone()).or_insert_with(|| Arc::new(location.source.released()));
+            location.source = Arc::clone(copy);
+        };
+        for problem in self.problems.iter_mut().chain(self.warnings.iter_mut()) {
+            problem.location.iter_mut().for_each(&mut release);
+        }
+        for result in &mut self.results {
+            if let Outcome::Fail(findings) | Outcome::Waived(findings) = &mut result.outcome {
+                for finding in findings {
+                    finding.location.iter_mut().for_each(&mut release);
+                    for evidence in &mut finding.related {
+                        evidence.location.iter_mut().for_each(&mut release);
+                    }
+                }
+            }
+        }
+    }
+
     pub fn is_rejected(&self) -> bool {
         !self.problems.is_empty()
     }

@@ -167,7 +167,7 @@ impl Builder<'_> {
 
     /// A place in an export (or in a configuration file): file, region, and the JSON pointer.
     fn location(&self, location: &Location, message: Option<&str>, id: Option<i64>) -> SarifLocation {
-        let (end_line, end_column) = location.source.line_column(location.offset + location.length);
+        let (end_line, end_column) = (location.end_line, location.end_column);
         let region = Region::builder()
             .start_line(count(location.line))
             .start_column(count(location.column))

@@ -1,0 +1,193 @@
+//! Batch runs: `--jobs`, `--shard`, output streamed per tenant, no progress bar when piped,
+//! and exports released from memory once nothing needs their text.
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use common::{human, lint, m365lint};
+use m365lint::config::{Config, Overrides};
+use m365lint::engine::PolicyEngine;
+use m365lint::lint::{Batch, Run, lint_batch};
+use m365lint::model::Outcome;
+use m365lint::registry::Catalog;
+use m365lint::report::{Format, RenderOptions, Report, render};
+
+/// Rejected, failing, clean and partial tenants: every kind a batch meets.
+const TENANTS: [&str; 6] = [
+    "fixtures/tenants/northwind",
+    "fixtures/tenants/contoso",
+    "fixtures/broken/empty.json",
+    "fixtures/tenants/fabrikam-hardened",
+    "fixtures/ingest/intune/graph-v1-bare-array.json",
+    "fixtures/broken/cut-off-download.json",
+];
+
+fn tenant_paths(stdout: &str) -> Vec<String> {
+    let report: serde_json::Value = serde_json::from_str(stdout).unwrap();
+    report["tenants"].as_array().unwrap().iter().map(|t| t["path"].as_str().unwrap().to_owned()).collect()
+}
+
+#[test]
+fn shards_split_the_tenants_so_that_each_is_linted_exactly_once() {
+    let mut seen = Vec::new();
+    let mut sizes = Vec::new();
+    for shard in ["1/3", "2/3", "3/3"] {
+        let mut args = vec!["check", "--format", "json", "--shard", shard];
+        args.extend(TENANTS);
+        let run = m365lint(&args);
+        assert!(run.code == 1 || run.code == 2, "{shard}: {}", run.stderr);
+        let paths = tenant_paths(&run.stdout);
+        sizes.push(paths.len());
+        seen.extend(paths);
+    }
+    assert_eq!(sizes, [2, 2, 2]);
+    let all: BTreeSet<&str> = TENANTS.into_iter().collect();
+    assert_eq!(seen.len(), TENANTS.len(), "no tenant twice: {seen:?}");
+    assert_eq!(seen.iter().map(String::as_str).collect::<BTreeSet<_>>(), all);
+}
+
+#[test]
+fn a_shard_without_tenants_says_so_and_passes() {
+    let run = m365lint(&["check", "--shard", "4/4", "fixtures/tenants/contoso", "fixtures/tenants/northwind"]);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    assert!(run.stderr.contains("shard 4/4 has none of the 2 tenants"), "{}", run.stderr);
+}
+
+#[test]
+fn bad_shards_and_job_counts_are_usage_errors() {
+    for args in [["--shard", "0/2"], ["--shard", "3/2"], ["--shard", "two"], ["--jobs", "0"], ["--jobs", "x"]] {
+        let mut full = vec!["check", "fixtures/tenants/contoso"];
+        full.extend(args);
+        let run = m365lint(&full);
+        assert_eq!(run.code, 2, "{args:?}: {}", run.stderr);
+        assert!(run.stderr.contains(args[0]), "{args:?} names the option: {}", run.stderr);
+        assert!(run.stdout.is_empty(), "{args:?}: nothing is linted");
+    }
+}
+
+#[test]
+fn the_number_of_jobs_does_not_change_the_report() {
+    let report = |jobs: &str| {
+        let mut args = vec!["check", "--format", "json", "--jobs", jobs];
+        args.extend(TENANTS);
+        let run = m365lint(&args);
+        assert_eq!(run.code, 2, "{}", run.stderr);
+        run.stdout
+    };
+    let one = report("1");
+    assert_eq!(one, report("2"));
+    assert_eq!(one, report("7"), "more jobs than cores or tenants");
+}
+
+#[test]
+fn human_output_streamed_per_tenant_is_the_whole_report_rendered() {
+    let paths = ["fixtures/tenants/contoso", "fixtures/tenants/northwind", "fixtures/broken/empty.json"];
+    let mut args = vec!["check"];
+    args.extend(paths);
+    let run = m365lint(&args);
+    assert_eq!(run.code, 2);
+    assert_eq!(run.stdout, human(&lint(&paths, None)));
+    // Piped: no progress bar (nor anything else) on stderr.
+    assert!(run.stderr.is_empty(), "{}", run.stderr);
+}
+
+#[test]
+fn no_progress_bar_when_output_is_piped() {
+    let mut args = vec!["check", "--format", "concise"];
+    args.extend(TENANTS);
+    let run = m365lint(&args);
+    assert_eq!(run.code, 2);
+    assert!(!run.stderr.contains("linting tenants"), "{}", run.stderr);
+}
+
+/// With `release_sources`, the report keeps no export text, yet every format but `human`
+/// (drawn while the tenant is in memory) renders exactly as from a report that kept them.
+#[test]
+fn released_exports_change_no_report_but_the_snippets() {
+    std::env::set_current_dir(env!("CARGO_MANIFEST_DIR")).unwrap();
+    let config = Config::load(Path::new("fixtures/config/waivers/contoso.toml")).unwrap();
+    let catalog = Catalog::load(&[]).unwrap();
+    let overrides = Overrides::default();
+    let settings = config.settings(&catalog, &overrides).unwrap();
+    let engine = PolicyEngine::load(&catalog, &settings.parameters.to_data()).unwrap();
+    let run = Run {
+        catalog: &catalog,
+        config: &config,
+        overrides: &overrides,
+        settings: &settings,
+        engine: &engine,
+        baseline: None,
+    };
+    let paths: Vec<PathBuf> = TENANTS.iter().map(PathBuf::from).collect();
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(2).build().unwrap();
+    let mut drawn = Vec::new();
+    let released = lint_batch(&paths, &run, &Batch { pool: Some(&pool), release_sources: true }, &mut |tenant| {
+        // The sink still sees the text.
+        for result in &tenant.results {
+            for finding in result.outcome.findings() {
+                drawn.push(finding.location.as_ref().is_some_and(|l| !l.source.text.is_empty()));
+            }
+        }
+    });
+    let kept = m365lint::lint::lint(&paths, &run);
+    assert!(!drawn.is_empty() && drawn.iter().all(|&has_text| has_text));
+
+    let mut locations = 0;
+    for tenant in &released.tenants {
+        for result in &tenant.results {
+            if let Outcome::Fail(findings) | Outcome::Waived(findings) = &result.outcome {
+                for finding in findings {
+                    let all = finding.location.iter().chain(finding.related.iter().filter_map(|e| e.location.as_ref()));
+                    for location in all {
+                        assert!(location.source.text.is_empty(), "{} keeps its text", location.source.path);
+                        assert!(location.line > 0 && location.end_line >= location.line);
+                        locations += 1;
+                    }
+                }
+            }
+        }
+    }
+    assert!(locations > 100, "{locations}");
+    let rendered = |format: Format, report: &Report| {
+        let mut out = Vec::new();
+        render(format, report, &RenderOptions::plain(), &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    };
+    for format in Format::ALL.into_iter().filter(|f| *f != Format::Human) {
+        assert_eq!(rendered(format, &released), rendered(format, &kept), "{}", format.name());
+    }
+}
+
+/// On a terminal (a pseudo-terminal from util-linux `script`), the bar is drawn on stderr,
+/// but not when `CI` is set.
+#[test]
+fn a_progress_bar_on_a_terminal_but_not_in_ci() {
+    if std::process::Command::new("script").arg("--version").output().is_err() {
+        eprintln!("SKIPPED: util-linux `script` (for a pseudo-terminal) is not installed");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("report.json");
+    let mut command = format!("{} check --format json --output {}", env!("CARGO_BIN_EXE_m365lint"), report.display());
+    for tenant in TENANTS {
+        command.push(' ');
+        command.push_str(tenant);
+    }
+    let on_terminal = |ci: bool| {
+        let mut script = std::process::Command::new("script");
+        script.args(["-qec", &command, "/dev/null"]).current_dir(env!("CARGO_MANIFEST_DIR"));
+        if ci {
+            script.env("CI", "true");
+        } else {
+            script.env_remove("CI");
+        }
+        let output = script.output().unwrap();
+        assert_eq!(output.status.code(), Some(2));
+        assert_eq!(tenant_paths(&std::fs::read_to_string(&report).unwrap()).len(), TENANTS.len());
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    };
+    assert!(on_terminal(false).contains("linting tenants"), "a bar on a terminal");
+    assert!(!on_terminal(true).contains("linting tenants"), "no bar under CI");
+}
