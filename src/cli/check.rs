@@ -11,10 +11,11 @@ use crate::report::{
 
 pub fn run(args: &CheckArgs) -> u8 {
     let overrides = Overrides { select: split(&args.select), ignore: split(&args.ignore) };
-    let setup = match Setup::new(&args.config, &args.policies, overrides, args.baseline.as_deref()) {
+    let mut setup = match Setup::new(&args.config, &args.policies, overrides, args.baseline.as_deref()) {
         Ok(setup) => setup,
         Err(code) => return code,
     };
+    setup.engine.set_time_limit(std::time::Duration::from_secs_f64(args.rule_timeout));
     let mut destinations = Vec::new();
     for spec in &args.output.outputs {
         match Destination::open(spec) {

@@ -70,6 +70,9 @@ pub struct CheckArgs {
     /// Add the policies in DIR (and its lib/ helpers) to the built-in ones (repeatable).
     #[arg(long = "policies", value_name = "DIR")]
     pub policies: Vec<PathBuf>,
+    /// Stop a rule's evaluation for a tenant after SECONDS and report it as an error (exit 2).
+    #[arg(long, value_name = "SECONDS", default_value_t = 10.0, value_parser = parse_seconds)]
+    pub rule_timeout: f64,
     /// Lint at most N tenants at a time (default: one per CPU core).
     #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub jobs: Option<u16>,
@@ -174,6 +177,13 @@ pub struct ConfigArgs {
     /// Configuration file (default: ./m365lint.toml when present).
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+}
+
+fn parse_seconds(value: &str) -> Result<f64, String> {
+    match value.parse::<f64>() {
+        Ok(seconds) if seconds.is_finite() && seconds > 0.0 && seconds <= 86_400.0 => Ok(seconds),
+        _ => Err(format!("'{value}' is not a number of seconds between 0 and 86400")),
+    }
 }
 
 fn parse_severity(value: &str) -> Result<Severity, String> {

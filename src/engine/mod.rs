@@ -10,7 +10,9 @@ mod regorus_error;
 mod testing;
 
 use std::collections::BTreeSet;
+use std::num::NonZeroU32;
 use std::sync::Arc;
+use std::time::Duration;
 
 use rayon::prelude::*;
 
@@ -20,6 +22,12 @@ pub use testing::{TestCase, TestResult, TestStatus, run_tests};
 
 use crate::model::RuleMeta;
 use crate::registry::{Catalog, PolicyKind, PolicySource};
+
+/// How long one evaluation (an area's rules, or one rule, for one tenant) may run before it is
+/// stopped and reported as an error: a policy that loops over a pathological export, or a
+/// custom policy that never ends, cannot hang a pipeline. A whole realistic tenant takes well
+/// under a second (docs/performance.md).
+pub const DEFAULT_TIME_LIMIT: Duration = Duration::from_secs(10);
 
 /// The policies of a run, parsed and prepared once.
 #[derive(Clone)]
@@ -93,8 +101,19 @@ impl PolicyEngine {
         }
         let mut engine =
             PolicyEngine { template: engine, not_assessed: Arc::new(not_assessed), groups: Arc::new(groups) };
+        engine.set_time_limit(DEFAULT_TIME_LIMIT);
         engine.prepare(catalog.rules().first().map(|rule| rule.as_ref()));
         Ok(engine)
+    }
+
+    /// Limits each evaluation to `limit` of wall-clock time (see [`DEFAULT_TIME_LIMIT`]);
+    /// workers and engines with other parameters inherit it.
+    pub fn set_time_limit(&mut self, limit: Duration) {
+        // Check the clock every 64 units of work: often enough to stop within milliseconds
+        // of the limit, rarely enough to cost nothing measurable.
+        let check_interval = NonZeroU32::MIN.saturating_add(63);
+        self.template
+            .set_execution_timer_config(regorus::utils::limits::ExecutionTimerConfig { limit, check_interval });
     }
 
     /// The same policies with other parameters (a tenant directory's own configuration):

@@ -42,7 +42,13 @@ pub fn parse(text: &str) -> ParsedError {
 
 /// A one-line description: `policies/x.rego:5:21: message`.
 pub fn describe(error: &dyn std::fmt::Display) -> String {
-    let parsed = parse(&format!("{error:#}"));
+    let text = format!("{error:#}");
+    if text.contains("exceeded time limit") {
+        return "evaluation stopped: it ran past the time limit (--rule-timeout, 10 seconds by default); \
+                the policy loops too long over this tenant"
+            .to_owned();
+    }
+    let parsed = parse(&text);
     match parsed.file {
         Some(file) => format!("{file}:{}:{}: {}", parsed.line, parsed.column, parsed.message),
         None => parsed.message,

@@ -1,0 +1,68 @@
+//! A policy that runs too long is stopped and reported as an error (exit 2), not waited for
+//! and not passed: `--rule-timeout` bounds each evaluation.
+
+mod common;
+
+use common::m365lint;
+
+const SPINNING_POLICY: &str = r#"# METADATA
+# title: Spins
+# description: Loops for a very long time.
+# custom:
+#   id: SLOW001
+#   name: spins-for-ages
+#   severity: low
+#   area: conditional_access
+#   requires: [conditional_access]
+#   rationale: A test of the time limit.
+#   remediation: None.
+#   references: []
+package custom.slow
+
+import rego.v1
+
+deny contains {"path": ["conditional_access", "policies"], "message": "never"} if {
+	some i in numbers.range(1, 100000)
+	some j in numbers.range(1, 100000)
+	i * j == -1
+}
+"#;
+
+#[test]
+fn a_rule_past_the_time_limit_is_an_error_and_the_others_still_run() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("slow.rego"), SPINNING_POLICY).unwrap();
+    let policies = dir.path().to_str().unwrap();
+    let started = std::time::Instant::now();
+    let run = m365lint(&[
+        "check",
+        "fixtures/tenants/contoso",
+        "--policies",
+        policies,
+        "--rule-timeout",
+        "0.5",
+        "--format",
+        "json",
+    ]);
+    // 10^10 iterations would take hours; the limit stops the area's query and then the rule.
+    assert!(started.elapsed().as_secs() < 60, "stopped in {:?}", started.elapsed());
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let results = report["tenants"][0]["results"].as_array().unwrap();
+    let slow = results.iter().find(|r| r["ruleId"] == "SLOW001").unwrap();
+    assert_eq!(slow["outcome"], "error");
+    assert!(slow["error"].as_str().unwrap_or_default().contains("time limit"), "{slow}");
+    // Its neighbours in the Conditional Access group are still evaluated, one at a time.
+    let ca001 = results.iter().find(|r| r["ruleId"] == "CA001").unwrap();
+    assert_eq!(ca001["outcome"], "fail");
+    assert!(run.stderr.contains("SLOW001"), "{}", run.stderr);
+}
+
+#[test]
+fn the_time_limit_must_be_a_positive_number_of_seconds() {
+    for bad in ["0", "-1", "soon", "NaN", "inf"] {
+        let run = m365lint(&["check", "fixtures/tenants/contoso", &format!("--rule-timeout={bad}")]);
+        assert_eq!(run.code, 2, "{bad}");
+        assert!(run.stderr.contains("--rule-timeout"), "{bad}: {}", run.stderr);
+    }
+}
