@@ -2,6 +2,7 @@
 //! original files, apply waivers and the baseline, and build the report.
 
 mod baseline;
+mod example;
 mod fingerprint;
 mod waivers;
 
@@ -13,6 +14,7 @@ use std::sync::{Arc, mpsc};
 use rayon::prelude::*;
 
 pub use baseline::Baseline;
+pub use example::lint_example;
 pub use fingerprint::fingerprint;
 
 use crate::config::{CONFIG_FILE, Config, ConfigFile, Overrides, Settings, WaiverScope, resolve};
