@@ -309,3 +309,31 @@ fn accepted_exports_have_no_warnings() {
         assert!(tenant.warnings.is_empty(), "{fixture}:\n{}", describe(&tenant.warnings));
     }
 }
+
+/// A rule built in the advanced rule editor holds its `AccessScope` condition only in the
+/// AdvancedRule: lifted to `accessScope` (located at the AdvancedRule text) when it applies to
+/// the whole rule, never from under an `Or`, and never over the rule's own `AccessScope`.
+#[test]
+fn an_access_scope_only_in_the_advanced_rule_is_lifted_when_unambiguous() {
+    let tenant = load("fixtures/ingest/dlp/advanced-access-scope");
+    assert!(tenant.warnings.is_empty(), "{}", describe(&tenant.warnings));
+    let scopes: Vec<(&str, &Value)> = tenant.document["dlp"]["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|rule| (rule["name"].as_str().unwrap(), &rule["accessScope"]))
+        .collect();
+    assert_eq!(
+        scopes,
+        [
+            ("Extern – Bedingung nur in AdvancedRule", &json!("NotInOrganization")),
+            ("Extern oder Partner – Oder-Bedingung", &Value::Null),
+            ("Intern – eigene AccessScope", &json!("InOrganization")),
+        ]
+    );
+    let rules = "fixtures/ingest/dlp/advanced-access-scope/rules.json";
+    let lifted = locate(&tenant, &["dlp", "rules", "0", "accessScope"]);
+    assert_eq!((lifted.file.as_str(), lifted.pointer.as_str(), lifted.exact), (rules, "/0/AdvancedRule", true));
+    assert!(lifted.text.contains(r#"\"ConditionName\": \"AccessScope\""#), "{}", lifted.text);
+    assert_eq!(locate(&tenant, &["dlp", "rules", "2", "accessScope"]).pointer, "/2/AccessScope");
+}

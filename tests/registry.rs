@@ -6,7 +6,9 @@ mod common;
 
 use std::path::Path;
 
-use m365lint::registry::{Catalog, PolicyKind, embedded_sources, pages};
+use m365lint::lint::lint_example;
+use m365lint::model::Outcome;
+use m365lint::registry::{Catalog, PolicyKind, embedded_sources, examples, pages};
 
 fn builtin() -> Catalog {
     Catalog::load(&[]).expect("the built-in catalog loads")
@@ -120,4 +122,49 @@ fn explain_prints_a_rules_page_by_id_or_name() {
     let unknown = common::m365lint(&["explain", "CA999"]);
     assert_eq!(unknown.code, 2);
     assert!(unknown.stderr.contains("there is no rule 'CA999'"));
+}
+
+/// A cross-area rule's page: its failing example holds exports of both areas.
+#[test]
+fn explain_shows_a_cross_area_rules_failing_example() {
+    let run = common::m365lint(&["explain", "ZT001"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    insta::assert_snapshot!(run.stdout);
+}
+
+/// Every built-in rule's page ends with its failing example: the embedded fixture, linted in
+/// memory with the rule alone, fails with located findings, drawn as `check` draws them.
+#[test]
+fn every_builtin_rule_explains_itself_with_a_failing_example() {
+    let catalog = builtin();
+    for rule in catalog.rules() {
+        let id = rule.id.as_str();
+        let example = examples::example(id).unwrap_or_else(|| panic!("{id}: no embedded failing example"));
+        let report = lint_example(&catalog, rule, example).unwrap_or_else(|problems| panic!("{id}: {problems:?}"));
+        let results = &report.tenants[0].results;
+        assert_eq!(results.len(), 1, "{id}: the example runs the rule alone");
+        let Outcome::Fail(findings) = &results[0].outcome else {
+            panic!("{id}: the example does not fail: {:?}", results[0].outcome);
+        };
+        assert!(!findings.is_empty() && findings.iter().all(|f| f.location.is_some()), "{id}: {findings:?}");
+
+        let run = common::m365lint(&["explain", id]);
+        assert_eq!(run.code, 0, "{id}: {}", run.stderr);
+        let (_, section) = run
+            .stdout
+            .split_once("\nFailing example\n")
+            .unwrap_or_else(|| panic!("{id}: no failing example:\n{}", run.stdout));
+        assert!(section.contains(example.path), "{id}: {section}");
+        let drawn = section.matches(&format!("{id} {}", rule.name)).count();
+        assert_eq!(drawn, findings.len(), "{id}: every finding is drawn once:\n{section}");
+    }
+}
+
+/// A custom policy has no embedded example: its page simply ends without one.
+#[test]
+fn a_custom_policys_page_has_no_failing_example() {
+    let run = common::m365lint(&["explain", "CONTOSO001", "--policies", "fixtures/custom-policies/contoso"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.starts_with("CONTOSO001 policy-name-off-convention"), "{}", run.stdout);
+    assert!(!run.stdout.contains("Failing example"), "{}", run.stdout);
 }

@@ -178,7 +178,7 @@ test_fires_when_an_all_users_policy_excludes_guests if {
 	})
 	findings_for_two_roles([policy]) == near_miss(
 		["conditional_access", "policies", 0, "conditions", "users", "excludeGuestsOrExternalUsers"],
-		"'Require MFA for all users' excludes guests or external users (b2bCollaborationGuest, b2bCollaborationMember, b2bDirectConnectUser, internalGuest, otherExternalUser, serviceProvider)",
+		"'Require MFA for all users' excludes guests or external users (b2bCollaborationGuest, b2bCollaborationMember, b2bDirectConnectUser, internalGuest, otherExternalUser, serviceProvider), which is not an approved exclusion",
 	)
 }
 

@@ -95,8 +95,15 @@ test_fires_when_the_policy_excludes_guests if {
 	policy := object.union(td.registration_policy, {"conditions": {"users": {"excludeGuestsOrExternalUsers": td.all_guests}}})
 	findings([policy]) == near_miss(
 		["conditional_access", "policies", 0, "conditions", "users", "excludeGuestsOrExternalUsers"],
-		"'Security info registration from trusted locations only' excludes guests or external users (b2bCollaborationGuest, b2bCollaborationMember, b2bDirectConnectUser, internalGuest, otherExternalUser, serviceProvider)",
+		"'Security info registration from trusted locations only' excludes guests or external users (b2bCollaborationGuest, b2bCollaborationMember, b2bDirectConnectUser, internalGuest, otherExternalUser, serviceProvider), which is not an approved exclusion",
 	)
+}
+
+test_an_approved_guest_exclusion_keeps_the_policy_for_all_users if {
+	policy := object.union(td.registration_policy, {"conditions": {"users": {"excludeGuestsOrExternalUsers": td.all_guests}}})
+	params := object.union(data.m365lint.params, {"approved_exclusions": {"users": ["GuestsOrExternalUsers"]}})
+	found := rule.deny with input as td.tenant([policy]) with data.m365lint.params as params
+	found == set()
 }
 
 test_fires_when_the_policy_covers_some_users_only if {

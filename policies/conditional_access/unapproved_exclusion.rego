@@ -6,7 +6,11 @@
 #   device, unless the user or group is an approved exclusion (an emergency-access account,
 #   or listed in `approved_exclusions`). Role exclusions are never approved: they exempt
 #   everyone who holds the role, now and later. Users and groups match by id or by name,
-#   ignoring case. The finding points at the excluded entry.
+#   ignoring case. Guests and external users are excluded either by `GuestsOrExternalUsers`
+#   in `excludeUsers` or by the structured `excludeGuestsOrExternalUsers` condition (some or
+#   all guest types, from some or all tenants); both are approved by `GuestsOrExternalUsers`
+#   in `approved_exclusions.users`. The finding points at the excluded entry (the structured
+#   condition as a whole).
 # related_resources:
 #   - ref: https://learn.microsoft.com/entra/identity/conditional-access/plan-conditional-access#user-exclusions
 #     description: "Microsoft Learn: Conditional Access user exclusions"
@@ -68,6 +72,17 @@ deny contains finding.detailed(
 	p := ca.policies[i]
 	some j, group in p.conditions.users.excludeGroups
 	not ca.approved_group(group)
+}
+
+deny contains finding.detailed(
+	ca.at(i, ["conditions", "users", "excludeGuestsOrExternalUsers"]),
+	sprintf("Policy %s excludes guests or external users%s, which is not an approved exclusion", [ca.label(p), ca.guests_condition_text(condition)]),
+	{"policyId": object.get(p, "id", null), "kind": "guests", "excluded": "GuestsOrExternalUsers"},
+) if {
+	some i in scoped
+	p := ca.policies[i]
+	condition := ca.guests_condition(p, "excludeGuestsOrExternalUsers")
+	not ca.guests_exclusion_approved
 }
 
 deny contains finding.detailed(

@@ -50,6 +50,37 @@ test_emergency_access_and_approved_exclusions_do_not_fire if {
 	found == set()
 }
 
+# A structured guest exclusion: B2B guests and service providers of one partner tenant.
+partner_guests := {
+	"guestOrExternalUserTypes": ["b2bCollaborationGuest", "serviceProvider"],
+	"externalTenants": {"membershipKind": "enumerated", "members": ["9188040d-6c67-4c5b-b112-36a304b66dad"]},
+}
+
+test_fires_for_an_unapproved_guest_exclusion_in_either_form if {
+	structured := excluding(td.mfa_policy, {"excludeGuestsOrExternalUsers": partner_guests})
+	legacy := excluding(td.legacy_block_policy, {"excludeUsers": ["GuestsOrExternalUsers"]})
+	findings([structured, legacy]) == {
+		{
+			"path": ["conditional_access", "policies", 0, "conditions", "users", "excludeGuestsOrExternalUsers"],
+			"message": "Policy 'Require MFA for all users' excludes guests or external users (b2bCollaborationGuest, serviceProvider) from tenants 9188040d-6c67-4c5b-b112-36a304b66dad, which is not an approved exclusion",
+			"details": {"policyId": "11111111-1111-4111-8111-111111111111", "kind": "guests", "excluded": "GuestsOrExternalUsers"},
+		},
+		{
+			"path": ["conditional_access", "policies", 1, "conditions", "users", "excludeUsers", 0],
+			"message": "Policy 'Block legacy authentication' excludes all guests and external users, which is not an approved exclusion",
+			"details": {"policyId": "22222222-2222-4222-8222-222222222222", "kind": "user", "excluded": "GuestsOrExternalUsers"},
+		},
+	}
+}
+
+test_an_approved_guest_exclusion_does_not_fire_in_either_form if {
+	structured := excluding(td.mfa_policy, {"excludeGuestsOrExternalUsers": partner_guests})
+	legacy := excluding(td.legacy_block_policy, {"excludeUsers": ["GuestsOrExternalUsers"]})
+	params := object.union(data.m365lint.params, {"approved_exclusions": {"users": ["GuestsOrExternalUsers"]}})
+	found := rule.deny with input as td.tenant([structured, legacy]) with data.m365lint.params as params
+	found == set()
+}
+
 test_report_only_policies_are_out_of_scope if {
 	policy := excluding(object.union(td.mfa_policy, {"state": "enabledForReportingButNotEnforced"}), {"excludeGroups": ["g"]})
 	findings([policy]) == set()

@@ -6,8 +6,9 @@
 #   off with `mode` `Disable`), so a policy without `enabled` is judged by its mode alone. A rule
 #   counts when its `disabled` is `false` and every policy it belongs to (joined by
 #   `parentPolicyName` or `policy`, to the policy's name or GUID) is enforced. When no rule
-#   counts but a rule of an enforced policy has no disabled state in the export, the rule is
-#   not assessed rather than passed or failed. The finding lists the near misses: each
+#   counts but some rule falls short only for what the export lacks (its disabled state, the
+#   name of its policy, or that policy's mode or enabled state), the rule is not assessed
+#   rather than passed or failed. The finding lists the near misses: each
 #   policy with enabled rules that is in test mode, turned off or not enabled (pointing at its
 #   `mode` or `enabled`), each enforced policy whose rules are all disabled (pointing at each
 #   rule's `disabled`) or that has no rule at all, and each enabled rule whose parent policy is
@@ -50,11 +51,15 @@ satisfied if {
 	dlp.counts(j)
 }
 
-# Rules of enforced policies whose disabled state is not in the export: they may be enabled.
+# Rules that may count: every reason they do not is something the export lacks (their
+# disabled state, the name of their policy, or that policy's mode or enabled state).
 unknown_rules contains j if {
-	some j, r in dlp.rules
-	not is_boolean(r.disabled)
-	dlp.parents_enforced(j)
+	some j, _ in dlp.rules
+	shortfalls := dlp.rule_shortfalls(j)
+	count(shortfalls) > 0
+	every s in shortfalls {
+		s.unknown
+	}
 }
 
 # The enabled rules of policy i.
@@ -103,10 +108,10 @@ deny contains finding.missing(dlp.policy_collection, "No enforced DLP policy has
 	count(unknown_rules) == 0
 }
 
-not_assessed contains sprintf(
-	"Rule %s of enforced policy %s has no disabled state in the export, so whether any enforced policy has an enabled rule is unknown",
-	[dlp.rule_label(dlp.rules[j]), concat(", ", sort([dlp.policy_label(dlp.policies[i]) | some i in dlp.parents(j)]))],
-) if {
+not_assessed contains sprintf("Rule %s would be an enabled rule of an enforced policy, but it %s", [
+	dlp.rule_label(dlp.rules[j]),
+	concat(" and ", sort([s.reason | some s in dlp.rule_shortfalls(j)])),
+]) if {
 	not satisfied
 	some j in unknown_rules
 }

@@ -95,12 +95,10 @@ test_fires_when_the_enabled_rule_is_orphaned if {
 	}])
 }
 
-test_fires_when_a_rule_names_no_parent if {
+test_not_assessed_when_the_only_enabled_rule_names_no_parent if {
 	parentless := object.remove(td.rule, ["parentPolicyName", "policy"])
-	findings([], [parentless]) == near_misses([{
-		"path": ["dlp", "rules", 0],
-		"message": "Enabled rule 'Finanzdaten blockieren' names no parent policy",
-	}])
+	findings([], [parentless]) == set()
+	reasons([], [parentless]) == {"Rule 'Finanzdaten blockieren' would be an enabled rule of an enforced policy, but it names no parent policy"}
 }
 
 test_a_rule_of_two_policies_counts_only_if_both_are_enforced if {
@@ -125,7 +123,28 @@ test_lists_every_near_miss if {
 test_not_assessed_when_the_only_rule_has_no_disabled_state if {
 	unknown := object.remove(td.rule, ["disabled"])
 	findings([td.policy], [unknown]) == set()
-	reasons([td.policy], [unknown]) == {"Rule 'Finanzdaten blockieren' of enforced policy 'U.S. Financial Data' has no disabled state in the export, so whether any enforced policy has an enabled rule is unknown"}
+	reasons([td.policy], [unknown]) == {"Rule 'Finanzdaten blockieren' would be an enabled rule of an enforced policy, but it has no disabled state in the export, so whether it runs is unknown"}
+}
+
+test_not_assessed_when_the_enforcement_of_the_only_policy_is_unknown if {
+	no_mode := object.remove(td.policy, ["mode"])
+	findings([no_mode], [td.rule]) == set()
+	reasons([no_mode], [td.rule]) == {"Rule 'Finanzdaten blockieren' would be an enabled rule of an enforced policy, but it belongs to policy 'U.S. Financial Data', which has no mode in the export, so whether it runs is unknown"}
+	unknown_enabled := object.union(td.policy, {"enabled": "Unbekannt"})
+	findings([unknown_enabled], [td.rule]) == set()
+	reasons([unknown_enabled], [td.rule]) == {"Rule 'Finanzdaten blockieren' would be an enabled rule of an enforced policy, but it belongs to policy 'U.S. Financial Data', which has no enabled state in the export, so whether it runs is unknown"}
+}
+
+test_every_unknown_of_a_rule_is_named if {
+	both := object.remove(td.rule, ["disabled"])
+	reasons([object.remove(td.policy, ["mode"])], [both]) == {"Rule 'Finanzdaten blockieren' would be an enabled rule of an enforced policy, but it belongs to policy 'U.S. Financial Data', which has no mode in the export, so whether it runs is unknown and has no disabled state in the export, so whether it runs is unknown"}
+}
+
+test_an_unknown_beside_a_definite_shortfall_fails if {
+	test_mode_unknown_rule := object.remove(td.rule, ["disabled"])
+	test_mode := object.union(td.policy, {"mode": "TestWithNotifications"})
+	count(findings([test_mode], [test_mode_unknown_rule])) == 1
+	reasons([test_mode], [test_mode_unknown_rule]) == set()
 }
 
 test_a_rule_without_disabled_state_does_not_hide_an_enabled_rule if {

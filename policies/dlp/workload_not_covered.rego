@@ -10,10 +10,11 @@
 #   (`Exchange`, `SharePoint`, `OneDriveForBusiness`, `Teams`, `EndpointDevices`). Readings
 #   chosen for fewer false passes: a location with exceptions (e.g. `oneDriveLocationException`)
 #   does not cover the workload everywhere, as a narrowed Conditional Access policy does not
-#   cover all users; and a policy without an enabled rule (`disabled` false; a rule whose
-#   disabled state is not in the export is not known to be enabled) protects nothing, so it
-#   does not cover anything. The finding lists, for each policy that includes the workload's location
-#   or lists the workload, every reason it falls short.
+#   cover all users; and a policy without an enabled rule (`disabled` false) protects
+#   nothing, so it does not cover anything. The finding lists, for each policy that includes the workload's
+#   location or lists the workload, every reason it falls short. A workload that some policy
+#   would cover but for what the export lacks (the policy's mode or enabled state, or whether
+#   its rules are disabled) is not assessed rather than failed.
 # related_resources:
 #   - ref: https://learn.microsoft.com/purview/dlp-policy-reference
 #     description: "Microsoft Learn: Data loss prevention policy reference (locations)"
@@ -61,14 +62,19 @@ has_unknown_rule(i) if {
 	not is_boolean(r.disabled)
 }
 
+rule_states_unknown(i) := true if has_unknown_rule(i)
+
+else := false
+
 no_enabled_rule_reason(i) := "has no rule known to be enabled: whether its rules are disabled is not in the export" if {
 	has_unknown_rule(i)
 } else := "has no enabled rule"
 
-# Why policy i does not cover workload w everywhere.
+# Why policy i does not cover workload w everywhere, in the shape of lib/dlp.rego's
+# `policy_shortfalls` (`unknown` marks what the export lacks).
 shortfalls(i, w) := (dlp.policy_shortfalls(i) | dlp.coverage_shortfalls(i, w)) | {s |
 	not has_enabled_rule(i)
-	s := {"path": dlp.policy_at(i, []), "reason": no_enabled_rule_reason(i)}
+	s := {"unknown": rule_states_unknown(i), "path": dlp.policy_at(i, []), "reason": no_enabled_rule_reason(i)}
 }
 
 covered(w) if {
@@ -90,10 +96,32 @@ near_misses(w) := {finding.evidence(s.path, sprintf("Policy %s %s", [dlp.policy_
 	some s in shortfalls(i, w)
 }
 
+# Policies that would cover workload w but for what the export lacks (a mode or enabled state,
+# or whether their rules are disabled): whether w is covered cannot be told.
+undecided(w) := {i |
+	some i, _ in dlp.policies
+	found := shortfalls(i, w)
+	count(found) > 0
+	every s in found {
+		s.unknown == true
+	}
+}
+
 deny contains object.union(
 	finding.missing(dlp.policy_collection, sprintf("No enforced DLP policy covers all %s", [dlp.workloads[w].label]), near_misses(w)),
 	{"details": {"workload": w}},
 ) if {
 	some w in required_workloads
 	not covered(w)
+	count(undecided(w)) == 0
+}
+
+not_assessed contains sprintf("Policy %s would cover all %s, but it %s", [
+	dlp.policy_label(dlp.policies[i]),
+	dlp.workloads[w].label,
+	concat(" and ", sort([s.reason | some s in shortfalls(i, w)])),
+]) if {
+	some w in required_workloads
+	not covered(w)
+	some i in undecided(w)
 }

@@ -67,14 +67,49 @@ test_a_policy_without_enabled_rules_does_not_cover if {
 	found == {uncovered("exchange", [{"path": ["dlp", "policies", 0], "message": "Policy 'Kundendaten Österreich' has no enabled rule"}])}
 }
 
-test_a_policy_whose_rules_have_no_disabled_state_does_not_cover if {
+test_not_assessed_when_a_policy_would_cover_but_its_rules_have_no_disabled_state if {
 	unknown := object.remove(td.exchange_rule, ["disabled"])
 	found := rule.deny with input as td.tenant([td.exchange_policy], [unknown])
 		with data.m365lint.params.dlp_workloads as ["exchange"]
-	found == {uncovered("exchange", [{
-		"path": ["dlp", "policies", 0],
-		"message": "Policy 'Kundendaten Österreich' has no rule known to be enabled: whether its rules are disabled is not in the export",
-	}])}
+	found == set()
+	reasons := rule.not_assessed with input as td.tenant([td.exchange_policy], [unknown])
+		with data.m365lint.params.dlp_workloads as ["exchange"]
+	reasons == {"Policy 'Kundendaten Österreich' would cover all Exchange email, but it has no rule known to be enabled: whether its rules are disabled is not in the export"}
+}
+
+test_not_assessed_when_a_policy_would_cover_but_its_state_is_unknown if {
+	no_mode := object.remove(td.exchange_policy, ["mode"])
+	unknown_enabled := object.union(td.exchange_policy, {"enabled": null})
+	found := rule.deny with input as td.tenant([no_mode], [td.exchange_rule])
+		with data.m365lint.params.dlp_workloads as ["exchange"]
+	found == set()
+	no_mode_reasons := rule.not_assessed with input as td.tenant([no_mode], [td.exchange_rule])
+		with data.m365lint.params.dlp_workloads as ["exchange"]
+	no_mode_reasons == {"Policy 'Kundendaten Österreich' would cover all Exchange email, but it has no mode in the export, so whether it runs is unknown"}
+	enabled_reasons := rule.not_assessed with input as td.tenant([unknown_enabled], [td.exchange_rule])
+		with data.m365lint.params.dlp_workloads as ["exchange"]
+	enabled_reasons == {"Policy 'Kundendaten Österreich' would cover all Exchange email, but it has no enabled state in the export, so whether it runs is unknown"}
+}
+
+test_an_unknown_beside_a_definite_shortfall_is_a_near_miss if {
+	# Whatever its state, a policy on some mailboxes does not cover all Exchange email.
+	some_mailboxes := object.union(object.remove(td.exchange_policy, ["mode"]), {"exchangeLocation": ["finance@contoso.com"]})
+	found := rule.deny with input as td.tenant([some_mailboxes], [td.exchange_rule])
+		with data.m365lint.params.dlp_workloads as ["exchange"]
+	found == {uncovered("exchange", [
+		{"path": ["dlp", "policies", 0], "message": "Policy 'Kundendaten Österreich' has no mode in the export, so whether it runs is unknown"},
+		{"path": ["dlp", "policies", 0, "exchangeLocation"], "message": "Policy 'Kundendaten Österreich' covers only some Exchange email: finance@contoso.com"},
+	])}
+	reasons := rule.not_assessed with input as td.tenant([some_mailboxes], [td.exchange_rule])
+		with data.m365lint.params.dlp_workloads as ["exchange"]
+	reasons == set()
+}
+
+test_a_failing_workload_outweighs_an_undecided_one if {
+	no_mode := object.remove(td.exchange_policy, ["mode"])
+	found := rule.deny with input as td.tenant([no_mode], [td.exchange_rule])
+		with data.m365lint.params.dlp_workloads as ["exchange", "teams"]
+	{f.details.workload | some f in found} == {"teams"}
 }
 
 test_specific_locations_do_not_cover if {

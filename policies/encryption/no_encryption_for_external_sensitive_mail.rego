@@ -13,10 +13,11 @@
 #   Microsoft365DSC exports), belongs only to policies that cover all Exchange mail as for
 #   DLP004 (`ExchangeLocation` All, and Exchange among the policy's workloads where exported),
 #   applies to Exchange where its own workload is exported, and is not limited to content
-#   shared inside the organization (`AccessScope` InOrganization). Readings chosen for fewer
-#   false passes: a transport rule without the NotInOrganization recipient scope (one limited
-#   to some recipients or domains, or triggered only by a keyword) does not count, since it
-#   leaves other external mail unencrypted. The finding lists every encrypting rule that falls
+#   shared inside the organization (`AccessScope` InOrganization, also where only the rule's
+#   AdvancedRule says so, directly under its top-level And: ingest lifts it to `accessScope`).
+#   Readings chosen for fewer false passes: a transport rule without the NotInOrganization
+#   recipient scope (one limited to some recipients or domains, or triggered only by a
+#   keyword) does not count, since it leaves other external mail unencrypted. The finding lists every encrypting rule that falls
 #   short, and why. Not assessed when transport rules were not exported, or when DLP policies
 #   and rules were not exported (a DLP rule may encrypt, and a finding would then be a guess),
 #   or when an encrypting rule falls short only for what the export lacks (a transport rule's

@@ -165,6 +165,27 @@ test_a_dlp_rule_for_internal_content_is_a_near_miss if {
 	dlp_near_miss({}, {"accessScope": "InOrganization"}, ["dlp", "rules", 1, "accessScope"], "applies only to content shared inside the organization (InOrganization)")
 }
 
+# A rule built in the advanced rule editor, whose AccessScope condition only its AdvancedRule
+# holds: ingest lifts it to `accessScope`, located at the AdvancedRule text.
+advanced_rule_scoped(scope) := object.union(td.dlp_encrypt_rule, {
+	"isAdvancedRule": true,
+	"accessScope": scope,
+	"advancedRule": {"Version": "1.0", "Condition": {"Operator": "And", "SubConditions": [
+		{"ConditionName": "ContentContainsSensitiveInformation", "Value": [{"Groups": [{"Name": "Default", "Operator": "Or", "Sensitivetypes": [{"Name": "Credit Card Number"}]}]}]},
+		{"ConditionName": "AccessScope", "Value": scope},
+	]}},
+})
+
+test_an_advanced_rule_for_mail_sent_outside_the_organization_encrypts_it if {
+	document := tenant([td.disclaimer_rule], [td.dlp_policy], [advanced_rule_scoped("NotInOrganization")])
+	findings(document) == set()
+	reasons(document) == set()
+}
+
+test_an_advanced_rule_for_internal_content_is_a_near_miss if {
+	dlp_near_miss({}, advanced_rule_scoped("InOrganization"), ["dlp", "rules", 1, "accessScope"], "applies only to content shared inside the organization (InOrganization)")
+}
+
 test_an_orphaned_dlp_rule_is_a_near_miss if {
 	dlp_near_miss({}, {"parentPolicyName": "Altlast 2019", "policy": "9d1e3f5a-7b2c-4d68-8e0a-c1b3d5f7a9e2"}, ["dlp", "rules", 1, "parentPolicyName"], "belongs to policy 'Altlast 2019', which is not in the export")
 }

@@ -2,17 +2,31 @@
 # title: Compliance policy allows a weak device password
 # description: >-
 #   One finding per weak password setting of a compliance policy. The password (iOS/iPadOS:
-#   passcode) is not required (`passwordRequired` / `passcodeRequired` not true): one finding,
-#   nothing else is judged. Otherwise, the minimum length (`passwordMinimumLength` /
-#   `passcodeMinimumLength`) is unset or below `min_password_length.desktop` (default 8) for
-#   Windows (every Windows kind, Windows Phone and Windows 10 Mobile included, the stricter
-#   reading) and macOS, or below `min_password_length.mobile` (default 6) for iOS/iPadOS and
-#   Android; and, where the platform has the setting (Windows, macOS, iOS/iPadOS; Android
-#   has none), simple passwords are not blocked (`passwordBlockSimple` / `passcodeBlockSimple`
-#   not true). Android's password complexity (`requiredPasswordComplexity`) does not stand in
-#   for a minimum length. A policy exported without a setting it needs is not assessed (named
-#   in the reasons when there is no finding). The tenant-wide default policy and policies of
-#   an unknown type are ignored.
+#   passcode) is not required (`passwordRequired` / `passcodeRequired` not true, and, where
+#   the policy has Android's password complexity, no complexity that needs a screen lock):
+#   one finding, nothing else is judged. Otherwise, the minimum length
+#   (`passwordMinimumLength` / `passcodeMinimumLength`) is unset or below
+#   `min_password_length.desktop` (default 8) for Windows (every Windows kind, Windows Phone
+#   and Windows 10 Mobile included, the stricter reading) and macOS, or below
+#   `min_password_length.mobile` (default 6) for iOS/iPadOS and Android; and, where the
+#   platform has the setting (Windows, macOS, iOS/iPadOS; Android has none), simple passwords
+#   are not blocked (`passwordBlockSimple` / `passcodeBlockSimple` not true). Android work
+#   profile, device administrator and Android for Work policies may instead require a password
+#   complexity (`requiredPasswordComplexity`, Android 11 and later; Graph has no such setting
+#   for fully managed, dedicated and AOSP policies). Any band but `none` needs a screen lock,
+#   so it satisfies "password required". Where no minimum length is set, the band stands in
+#   for it with the shortest password Android's definition of the band guarantees: `low`
+#   none (patterns and PINs such as 1234 qualify), `medium` 4 characters (no repeating or
+#   ordered PINs), `high` 6 (letters; PINs need 8). So with the default mobile minimum of 6,
+#   `high` passes and `medium` does not: a 4-digit PIN meets it (the reading with fewer false
+#   passes; `medium` passes when `min_password_length.mobile` is 4 or less). A minimum length
+#   that is set is judged on its own, whatever the complexity: it is what devices without
+#   complexity support (Android 11 and earlier) enforce. The work profile's own password
+#   (`workProfileRequirePassword`, `workProfileRequiredPasswordComplexity`) locks only the
+#   work profile, not the device, and is not weighed. A policy exported without a setting it
+#   needs is not assessed (named in the reasons when there is no finding); a policy with a
+#   complexity setting that its export lacks is not assessed where the complexity would
+#   decide. The tenant-wide default policy and policies of an unknown type are ignored.
 # related_resources:
 #   - ref: https://learn.microsoft.com/mem/intune/protect/compliance-policy-create-windows#password
 #     description: "Microsoft Learn: Windows compliance settings (password)"
@@ -32,7 +46,9 @@
 #     Compliance settings > System Security (Windows, macOS, iOS/iPadOS) or System security >
 #     Device password (Android): set Require a password to unlock mobile devices to Require,
 #     Simple passwords to Block, and Minimum password length to at least the configured
-#     minimum (8 on desktops, 6 on mobile devices by default).
+#     minimum (8 on desktops, 6 on mobile devices by default). On Android 12 and later, where
+#     the minimum length no longer applies to the device password, set Password complexity to
+#     High.
 #   references:
 #     - {framework: Workshop, id: FT-DEV}
 package m365lint.intune.weak_device_password
@@ -69,12 +85,41 @@ word(p) := "passcode" if intune.kind(p) == "ios"
 
 else := "password"
 
+# Android's password complexity bands (`requiredPasswordComplexity`), as Android defines
+# them: whether the band needs a screen lock, the shortest password it guarantees, and what
+# that means for messages. `medium` and `high` also forbid repeating and ordered PINs.
+complexity_setting := "requiredPasswordComplexity"
+
+complexity_bands := {
+	"none": {"lock": false, "length": 0, "text": "needs no screen lock"},
+	"low": {"lock": true, "length": 0, "text": "allows patterns and PINs such as 1234"},
+	"medium": {"lock": true, "length": 4, "text": "guarantees only 4 characters"},
+	"high": {"lock": true, "length": 6, "text": "guarantees only 6 characters"},
+}
+
+# The complexity band policy p requires; undefined where its kind has no such setting, or the
+# export holds no known band there (null, or a value m365lint does not know, counts as none).
+complexity(p) := band if {
+	intune.has_setting(p, complexity_setting)
+	is_string(p[complexity_setting])
+	band := lower(p[complexity_setting])
+	complexity_bands[band]
+}
+
+# Policy p requires a complexity band that needs a screen lock.
+complexity_locks(p) if complexity_bands[complexity(p)].lock
+
+# Policy p's kind has a complexity setting that its export lacks.
+complexity_unexported(p) if intune.unexported(p, complexity_setting)
+
 judged contains i if {
 	some i, p in intune.policies
 	intune.has_setting(p, required_setting(p))
 }
 
 requires_password(i) if intune.enabled(intune.policies[i], required_setting(intune.policies[i]))
+
+requires_password(i) if complexity_locks(intune.policies[i])
 
 deny contains finding.at(
 	intune.at(i, [name]),
@@ -84,8 +129,11 @@ deny contains finding.at(
 	p := intune.policies[i]
 	name := required_setting(p)
 	intune.not_enabled(p, name)
+	not complexity_locks(p)
+	not complexity_unexported(p)
 }
 
+# No minimum length, and no complexity band that stands in for one.
 deny contains finding.at(intune.at(i, [name]), message) if {
 	some i in judged
 	requires_password(i)
@@ -93,8 +141,26 @@ deny contains finding.at(intune.at(i, [name]), message) if {
 	name := length_setting(p)
 	intune.exported(p, name)
 	not is_number(p[name])
+	not complexity_locks(p)
+	not complexity_unexported(p)
 	message := sprintf("Compliance policy %s sets no minimum %s length (%s); at least %d is required on %s devices", [
 		intune.described(p), word(p), name, minimum(p), class(p),
+	])
+}
+
+# No minimum length, and a complexity band too weak to stand in for one.
+deny contains finding.at(intune.at(i, [complexity_setting]), message) if {
+	some i in judged
+	requires_password(i)
+	p := intune.policies[i]
+	name := length_setting(p)
+	intune.exported(p, name)
+	not is_number(p[name])
+	band := complexity(p)
+	complexity_bands[band].lock
+	complexity_bands[band].length < minimum(p)
+	message := sprintf("Compliance policy %s sets no minimum password length (%s), and password complexity %s (%s) %s; at least %d is required on %s devices", [
+		intune.described(p), name, band, complexity_setting, complexity_bands[band].text, minimum(p), class(p),
 	])
 }
 
@@ -122,15 +188,28 @@ deny contains finding.at(
 	intune.not_enabled(p, name)
 }
 
-# The settings policy i needs that its export lacks.
-unexported(i) := [required_setting(intune.policies[i])] if {
-	intune.unexported(intune.policies[i], required_setting(intune.policies[i]))
-} else := sort([name |
-	requires_password(i)
+# The settings policy i needs that its export lacks: the password requirement, with the
+# complexity where a band could require the screen lock the password setting does not; or,
+# once a password is required, what judges its strength, with the complexity where a band
+# could stand in for an unset minimum length.
+unexported(i) := sort(missing) if {
 	p := intune.policies[i]
-	some name in [length_setting(p), simple_setting(p)]
-	intune.unexported(p, name)
-])
+	not requires_password(i)
+	missing := {name |
+		some name in [required_setting(p), complexity_setting]
+		intune.unexported(p, name)
+	}
+} else := sort(strength_missing | complexity_missing) if {
+	p := intune.policies[i]
+	strength_missing := {name |
+		some name in [length_setting(p), simple_setting(p)]
+		intune.unexported(p, name)
+	}
+	complexity_missing := {complexity_setting |
+		not is_number(p[length_setting(p)])
+		complexity_unexported(p)
+	}
+}
 
 not_assessed contains intune.policies_not_exported if not intune.policies
 

@@ -87,11 +87,100 @@ test_the_minimum_lengths_are_parameters if {
 }
 
 test_fires_when_no_minimum_length_is_set if {
-	policy := object.union(td.android_work_profile_policy, {"passwordMinimumLength": null, "requiredPasswordComplexity": "high"})
+	policy := object.union(td.android_work_profile_policy, {"passwordMinimumLength": null, "requiredPasswordComplexity": "none"})
 	findings([policy]) == {{
 		"path": ["intune", "compliance_policies", 0, "passwordMinimumLength"],
 		"message": "Compliance policy 'Android – Arbeitsprofil (BYOD)' (Android Enterprise personally-owned work profile) sets no minimum password length (passwordMinimumLength); at least 6 is required on mobile devices",
 	}}
+}
+
+# Android password complexity (requiredPasswordComplexity)
+
+# A work profile policy that sets only a complexity, as Intune writes it for Android 12+.
+complexity_only(policy, band) := object.union(policy, {
+	"passwordRequired": false,
+	"passwordMinimumLength": null,
+	"requiredPasswordComplexity": band,
+})
+
+test_high_complexity_stands_in_for_password_and_minimum_length if {
+	policies := [
+		complexity_only(td.android_work_profile_policy, "high"),
+		complexity_only(td.android_device_admin_policy, "high"),
+	]
+	findings(policies) == set()
+	reasons(policies) == set()
+}
+
+test_fires_with_low_complexity_and_no_minimum_length if {
+	findings([complexity_only(td.android_work_profile_policy, "low")]) == {{
+		"path": ["intune", "compliance_policies", 0, "requiredPasswordComplexity"],
+		"message": "Compliance policy 'Android – Arbeitsprofil (BYOD)' (Android Enterprise personally-owned work profile) sets no minimum password length (passwordMinimumLength), and password complexity low (requiredPasswordComplexity) allows patterns and PINs such as 1234; at least 6 is required on mobile devices",
+	}}
+}
+
+test_medium_complexity_guarantees_only_four_characters if {
+	policy := complexity_only(td.android_device_admin_policy, "medium")
+	findings([policy]) == {{
+		"path": ["intune", "compliance_policies", 0, "requiredPasswordComplexity"],
+		"message": "Compliance policy 'Android – Geräteadministrator' (Android device administrator) sets no minimum password length (passwordMinimumLength), and password complexity medium (requiredPasswordComplexity) guarantees only 4 characters; at least 6 is required on mobile devices",
+	}}
+	count(rule.deny) == 0 with input as td.tenant([policy]) with data.m365lint.params.min_password_length as {"desktop": 8, "mobile": 4}
+}
+
+test_high_complexity_is_weighed_against_the_minimum_parameter if {
+	found := rule.deny with input as td.tenant([complexity_only(td.android_work_profile_policy, "HIGH")]) with data.m365lint.params.min_password_length as {"desktop": 8, "mobile": 8}
+	found == {{
+		"path": ["intune", "compliance_policies", 0, "requiredPasswordComplexity"],
+		"message": "Compliance policy 'Android – Arbeitsprofil (BYOD)' (Android Enterprise personally-owned work profile) sets no minimum password length (passwordMinimumLength), and password complexity high (requiredPasswordComplexity) guarantees only 6 characters; at least 8 is required on mobile devices",
+	}}
+}
+
+test_no_complexity_and_no_password_required_fires_once if {
+	findings([complexity_only(td.android_work_profile_policy, "none")]) == {{
+		"path": ["intune", "compliance_policies", 0, "passwordRequired"],
+		"message": "Compliance policy 'Android – Arbeitsprofil (BYOD)' (Android Enterprise personally-owned work profile) does not require a password to unlock the device (passwordRequired)",
+	}}
+	findings([complexity_only(td.android_work_profile_policy, null)]) == findings([complexity_only(td.android_work_profile_policy, "none")])
+}
+
+test_an_explicit_minimum_length_is_judged_on_its_own if {
+	short := object.union(td.android_work_profile_policy, {"passwordMinimumLength": 4, "requiredPasswordComplexity": "high"})
+	findings([short]) == {{
+		"path": ["intune", "compliance_policies", 0, "passwordMinimumLength"],
+		"message": "Compliance policy 'Android – Arbeitsprofil (BYOD)' (Android Enterprise personally-owned work profile) allows passwords of 4 characters (passwordMinimumLength); at least 6 is required on mobile devices",
+	}}
+	long_enough := object.union(td.android_work_profile_policy, {"passwordMinimumLength": 6, "requiredPasswordComplexity": "low"})
+	findings([long_enough]) == set()
+	reasons([long_enough]) == set()
+}
+
+test_fully_managed_and_aosp_policies_have_no_complexity_setting if {
+	owner := object.union(complexity_only(td.android_device_owner_policy, "high"), {"passwordRequired": true})
+	findings([owner]) == {{
+		"path": ["intune", "compliance_policies", 0, "passwordMinimumLength"],
+		"message": "Compliance policy 'Android Enterprise – Vollständig verwaltet' (Android Enterprise fully managed, dedicated or corporate-owned work profile) sets no minimum password length (passwordMinimumLength); at least 6 is required on mobile devices",
+	}}
+	aosp := object.remove(object.union(td.aosp_policy, {"passwordRequired": false}), ["requiredPasswordComplexity"])
+	count(findings([aosp])) == 1
+	reasons([owner, aosp]) == set()
+}
+
+test_a_missing_complexity_is_not_assessed_where_it_would_decide if {
+	no_password := object.remove(complexity_only(td.android_work_profile_policy, "high"), ["requiredPasswordComplexity"])
+	findings([no_password]) == set()
+	reasons([no_password]) == {"'Android – Arbeitsprofil (BYOD)' (Android Enterprise personally-owned work profile) was exported without requiredPasswordComplexity, so it cannot be judged"}
+	no_length := object.union(no_password, {"passwordRequired": true})
+	findings([no_length]) == set()
+	reasons([no_length]) == {"'Android – Arbeitsprofil (BYOD)' (Android Enterprise personally-owned work profile) was exported without requiredPasswordComplexity, so it cannot be judged"}
+	unknown_requirement := object.remove(td.android_device_admin_policy, ["passwordRequired"])
+	reasons([unknown_requirement]) == {"'Android – Geräteadministrator' (Android device administrator) was exported without passwordRequired, requiredPasswordComplexity, so it cannot be judged"}
+}
+
+test_a_complexity_that_needs_a_lock_settles_an_unexported_password_requirement if {
+	policy := object.remove(complexity_only(td.android_work_profile_policy, "high"), ["passwordRequired"])
+	findings([policy]) == set()
+	reasons([policy]) == set()
 }
 
 test_fires_when_simple_passwords_are_allowed if {

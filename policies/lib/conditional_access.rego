@@ -201,6 +201,12 @@ approved_application(app) if lower(app) in lowered(params.approved_exclusions.ap
 # `GuestsOrExternalUsers` in a users list stands for every guest and external user.
 guests_user(user) if lower(user) == "guestsorexternalusers"
 
+# Excluding guests and external users is approved by `GuestsOrExternalUsers` in
+# `approved_exclusions.users`, whichever form the policy uses: the literal in `excludeUsers`,
+# or the structured `excludeGuestsOrExternalUsers` condition (which may name only some guest
+# types or tenants: approving all guests approves any part of them).
+guests_exclusion_approved if approved_user("GuestsOrExternalUsers")
+
 user_label(user) := "all guests and external users" if guests_user(user)
 
 else := sprintf("user %s", [user])
@@ -401,11 +407,12 @@ all_guests_excluded(i) := {s |
 }
 
 guests_excluded(i) := {s |
+	not guests_exclusion_approved
 	condition := guests_condition(policies[i], "excludeGuestsOrExternalUsers")
 	s := {
 		"category": "guests",
 		"path": at(i, ["conditions", "users", "excludeGuestsOrExternalUsers"]),
-		"reason": sprintf("excludes guests or external users%s", [guests_condition_text(condition)]),
+		"reason": sprintf("excludes guests or external users%s, which is not an approved exclusion", [guests_condition_text(condition)]),
 	}
 }
 

@@ -131,9 +131,27 @@ test_guest_exclusions_have_their_own_category_and_name_the_types if {
 		{
 			"category": "guests",
 			"path": ["conditional_access", "policies", 0, "conditions", "users", "excludeGuestsOrExternalUsers"],
-			"reason": "excludes guests or external users (b2bCollaborationGuest, serviceProvider) from tenants 9188040d-6c67-4c5b-b112-36a304b66dad",
+			"reason": "excludes guests or external users (b2bCollaborationGuest, serviceProvider) from tenants 9188040d-6c67-4c5b-b112-36a304b66dad, which is not an approved exclusion",
 		},
 	}
+}
+
+test_an_approved_guest_exclusion_is_approved_in_either_form if {
+	partners := {"guestOrExternalUserTypes": ["b2bCollaborationGuest"], "externalTenants": {"membershipKind": "all"}}
+	structured := object.union(td.mfa_policy, {"conditions": {"users": {"excludeGuestsOrExternalUsers": partners}}})
+	legacy := object.union(td.mfa_policy, {"conditions": {"users": {"excludeUsers": ["GuestsOrExternalUsers"]}}})
+	params := object.union(data.m365lint.params, {"approved_exclusions": {"users": ["guestsOrExternalUsers"]}})
+	approved_structured := ca.shortfalls(0) with input as td.tenant([structured]) with data.m365lint.params as params
+	approved_structured == set()
+	approved_legacy := ca.shortfalls(0) with input as td.tenant([legacy]) with data.m365lint.params as params
+	approved_legacy == set()
+	other_users := object.union(data.m365lint.params, {"approved_exclusions": {"users": ["svc-sync@contoso.com"]}})
+	unapproved := ca.shortfalls(0) with input as td.tenant([structured]) with data.m365lint.params as other_users
+	unapproved == {{
+		"category": "guests",
+		"path": ["conditional_access", "policies", 0, "conditions", "users", "excludeGuestsOrExternalUsers"],
+		"reason": "excludes guests or external users (b2bCollaborationGuest), which is not an approved exclusion",
+	}}
 }
 
 grant_shortfalls_of(policy, accepted) := found if {

@@ -103,6 +103,10 @@ has_settings := {
 	"passwordRequired": (windows_kinds | {"macos"}) | android_kinds,
 	"passwordMinimumLength": (windows_kinds | {"macos"}) | android_kinds,
 	"passwordBlockSimple": windows_kinds | {"macos"},
+	# Android's password complexity bands (Android 11+ on device administrator, 12+ with a
+	# work profile); fully managed / dedicated (device owner) and AOSP policies have no such
+	# setting in Microsoft Graph.
+	"requiredPasswordComplexity": {"android:workProfile", "android:deviceAdministrator", "android:androidForWork"},
 	"passcodeRequired": {"ios"},
 	"passcodeMinimumLength": {"ios"},
 	"passcodeBlockSimple": {"ios"},

@@ -11,7 +11,10 @@
 #   for fewer false passes: rules in Audit mode and DLP policies in a test mode count too,
 #   since they fail the moment they are enforced. Not assessed when rules encrypt but the IRM
 #   configuration was not exported or does not hold a boolean there, or when no exported rule
-#   encrypts but transport rules were not exported.
+#   encrypts but transport rules were not exported, or when, with Azure Rights Management not
+#   known to be on, the only encrypting rules are DLP rules (not disabled) whose policy is not
+#   in the export or that name none: whether they run cannot be told, so neither a pass nor a
+#   finding would be sound.
 # related_resources:
 #   - ref: https://learn.microsoft.com/purview/set-up-new-message-encryption-capabilities
 #     description: "Microsoft Learn: Set up Microsoft Purview Message Encryption"
@@ -73,6 +76,29 @@ not_assessed contains "Transport rules (Get-TransportRule) were not exported, so
 	count(encrypting) == 0
 	not enc.irm_setting(field) == true
 	not enc.transport_rules_exported
+}
+
+# Encrypting DLP rules, not known to be disabled, whose policy the export cannot show: it is
+# missing from the export, or the rule names none. Whether they run is unknown.
+undecided contains k if {
+	some k in enc.encrypting_dlp_rules
+	not dlp.rule_disabled(dlp.rules[k])
+	count(dlp.parents(k)) == 0
+}
+
+undecided_reason(k) := reason if {
+	dlp.orphaned(k)
+	r := dlp.rules[k]
+	reason := sprintf("belongs to policy '%s', which is not in the export", [r[dlp.parent_field(r)]])
+} else := "names no parent policy"
+
+not_assessed contains sprintf("DLP rule %s applies encryption, but it %s, so whether it runs is unknown", [
+	dlp.rule_label(dlp.rules[k]),
+	undecided_reason(k),
+]) if {
+	count(encrypting) == 0
+	not enc.irm_setting(field) == true
+	some k in undecided
 }
 
 lower_first(text) := concat("", [lower(substring(text, 0, 1)), substring(text, 1, -1)])

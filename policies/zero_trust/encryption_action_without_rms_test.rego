@@ -84,11 +84,46 @@ test_disabled_rules_and_policies_turned_off_do_not_count if {
 		"dlp": td.dlp([object.union(td.dlp_policy, {"enabled": false})], [td.dlp_encrypt_rule]),
 	})
 	findings(turned_off) == set()
-	orphan := td.document({
+	disabled_orphan := td.document({
 		"encryption": {"irm": rms_off, "transport_rules": []},
-		"dlp": td.dlp([], [td.dlp_encrypt_rule]),
+		"dlp": td.dlp([], [object.union(td.dlp_encrypt_rule, {"disabled": true})]),
 	})
+	findings(disabled_orphan) == set()
+	reasons(disabled_orphan) == set()
+}
+
+# The encrypting DLP rule, its policy missing from the export.
+orphan_document(irm, transport_rules) := td.document({
+	"encryption": {"irm": irm, "transport_rules": transport_rules},
+	"dlp": td.dlp([], [td.dlp_notify_rule, td.dlp_encrypt_rule]),
+})
+
+test_not_assessed_when_the_only_encrypting_rule_has_no_policy_in_the_export if {
+	orphan := orphan_document(rms_off, [td.disclaimer_rule])
 	findings(orphan) == set()
+	reasons(orphan) == {"DLP rule 'Kreditkarten extern verschlüsseln' applies encryption, but it belongs to policy 'Finanzdaten extern', which is not in the export, so whether it runs is unknown"}
+	unknown_rms := orphan_document(object.remove(td.irm, ["azureRMSLicensingEnabled"]), [td.disclaimer_rule])
+	findings(unknown_rms) == set()
+	reasons(unknown_rms) == reasons(orphan)
+	parentless := td.document({
+		"encryption": {"irm": rms_off, "transport_rules": []},
+		"dlp": td.dlp([td.dlp_policy], [object.remove(td.dlp_encrypt_rule, ["parentPolicyName", "policy"])]),
+	})
+	findings(parentless) == set()
+	reasons(parentless) == {"DLP rule 'Kreditkarten extern verschlüsseln' applies encryption, but it names no parent policy, so whether it runs is unknown"}
+}
+
+test_an_orphaned_encrypting_rule_does_not_decide_when_rms_is_on_or_others_encrypt if {
+	rms_on := orphan_document(td.irm, [td.disclaimer_rule])
+	findings(rms_on) == set()
+	reasons(rms_on) == set()
+	with_transport_rule := orphan_document(rms_off, [td.disclaimer_rule, td.encrypt_external_rule])
+	findings(with_transport_rule) == {{
+		"path": ["encryption", "irm", "azureRMSLicensingEnabled"],
+		"message": message,
+		"related": [transport_action],
+	}}
+	reasons(with_transport_rule) == set()
 }
 
 test_a_rule_without_state_counts if {

@@ -87,14 +87,20 @@ impl ConfigFile {
             location: None,
             label: None,
         })?;
-        let source = Arc::new(SourceFile::new(display, text));
+        let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        ConfigFile::parse(display, text, dir)
+    }
+
+    /// A configuration file's text, read from `path` (how diagnostics name it); relative
+    /// policy directories are taken from `dir`.
+    pub fn parse(path: String, text: String, dir: PathBuf) -> Result<ConfigFile, Problem> {
+        let source = Arc::new(SourceFile::new(path, text));
         let typed: TypedFile = toml::from_str(&source.text).map_err(|error| syntax_problem(&source, &error))?;
         let mut table: toml::Table = toml::from_str(&source.text).map_err(|error| syntax_problem(&source, &error))?;
         let parameters = match table.remove("parameters") {
             Some(toml::Value::Table(parameters)) => parameters,
             _ => toml::Table::new(),
         };
-        let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
         Ok(ConfigFile {
             source,
             dir,

@@ -50,6 +50,11 @@ impl Config {
         ConfigFile::read(path).map(|file| Config { file: Some(file) })
     }
 
+    /// A configuration held in memory; `path` names it in diagnostics.
+    pub fn from_text(path: &str, text: &str) -> Result<Config, Problem> {
+        ConfigFile::parse(path.to_owned(), text.to_owned(), PathBuf::new()).map(|file| Config { file: Some(file) })
+    }
+
     /// Custom policy directories the file names, relative to the file.
     pub fn policy_dirs(&self) -> Vec<PathBuf> {
         let Some(file) = &self.file else { return Vec::new() };

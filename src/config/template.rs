@@ -15,7 +15,7 @@ const DESCRIPTIONS: &[(&str, &str)] = &[
     ),
     (
         "approved_exclusions",
-        "Other exclusions you have decided to accept (documented service accounts ...): users, groups,\napplications (by id).",
+        "Other exclusions you have decided to accept (documented service accounts ...): users, groups,\napplications (by id). users = [\"GuestsOrExternalUsers\"] approves excluding guests and external users\n(either form: that value in excludeUsers, or the excludeGuestsOrExternalUsers condition).",
     ),
     (
         "privileged_roles",

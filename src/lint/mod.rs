@@ -2,6 +2,7 @@
 //! original files, apply waivers and the baseline, and build the report.
 
 mod baseline;
+mod example;
 mod fingerprint;
 mod shard;
 mod waivers;
@@ -13,6 +14,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, mpsc};
 
 pub use baseline::Baseline;
+pub use example::lint_example;
 pub use fingerprint::fingerprint;
 pub use shard::Shard;
 

@@ -3,6 +3,7 @@
 //! duplicated in Rust.
 
 mod error;
+pub mod examples;
 mod metadata;
 pub mod pages;
 mod source;

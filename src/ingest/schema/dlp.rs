@@ -184,7 +184,11 @@ pub static RULE: ObjectSchema = ObjectSchema {
         field("generateIncidentReport", STRING_LIST, "Incident report recipients."),
         field("incidentReportContent", STRING_LIST, "Incident report content."),
         field("reportSeverityLevel", Kind::Enum(&REPORT_SEVERITY), "`Low`, `Medium`, `High`, `None`."),
-        field("accessScope", Kind::Enum(&ACCESS_SCOPE), "`InOrganization`, `NotInOrganization`, `None`."),
+        field(
+            "accessScope",
+            Kind::Enum(&ACCESS_SCOPE),
+            "`InOrganization`, `NotInOrganization`, `None`. When the rule has none of its own (rules built in the advanced rule editor), taken from an `AccessScope` condition directly under the AdvancedRule's top-level `And` (one under `Or` or `Not` applies to part of the rule only and is not lifted), and then located at the AdvancedRule text.",
+        ),
         field("encryptRMSTemplate", Kind::String, "RMS template applied (encrypts), or null."),
         field("removeRMSTemplate", Kind::Boolean, "Removes encryption."),
         field("stopPolicyProcessing", Kind::Boolean, "Stops processing further rules."),

@@ -202,7 +202,7 @@ pub static COMPLIANCE_POLICY: ObjectSchema = ObjectSchema {
         field("passwordRequiredType", Kind::Enum(&PASSWORD_TYPE), "Required password type."),
         string(
             "requiredPasswordComplexity",
-            "Android work profile password complexity (`none`, `low`, `medium`, `high`).",
+            "Android device password complexity (`none`, `low`, `medium`, `high`; Android 11 and later): work profile, device administrator and Android for Work policies.",
         ),
         integer("passwordMinutesOfInactivityBeforeLock", "Minutes of inactivity before lock."),
         integer("passwordExpirationDays", "Password expiry in days."),

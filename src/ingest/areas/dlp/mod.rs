@@ -3,7 +3,7 @@
 //! PowerShell 5.1 or PowerShell 7, any depth), the S&C admin REST `InvokeCommand` response,
 //! and the same objects inside tool wrappers (ScubaGear).
 
-mod advanced_rule;
+pub(crate) mod advanced_rule;
 mod mangled;
 mod rule;
 pub(crate) mod sensitive_types;

@@ -9,6 +9,12 @@
 //! list was truncated by ConvertTo-Json's depth limit (ScubaGear writes rules with
 //! `-Depth 3`, which cuts the grouped form), the AdvancedRule document stands in with a
 //! warning; without one, the file is rejected.
+//!
+//! `accessScope`: Security & Compliance PowerShell writes a rule built in the advanced rule
+//! editor with its `AccessScope` condition only inside `AdvancedRule`. When the rule has no
+//! `AccessScope` of its own, the document's is lifted to `accessScope` (located at the
+//! AdvancedRule text), but only where it applies to the whole rule (see
+//! [`advanced_rule::access_scope`]).
 
 use serde_json::{Map, Value};
 
@@ -51,7 +57,14 @@ pub fn normalize(normalizer: &mut Normalizer, pointer: Vec<PathSegment>, value: 
 
     let mut item = Item::new(pointer.clone(), Value::Null);
     if let Some(document) = document {
-        item.derived.push((vec!["advancedRule".into()], child(&pointer, &document.key), None));
+        let at_document = child(&pointer, &document.key);
+        if rule.get("accessScope").is_none_or(Value::is_null)
+            && let Some(scope) = advanced_rule::access_scope(&document.value)
+        {
+            item.derived.push((vec!["accessScope".into()], at_document.clone(), None));
+            rule.insert("accessScope".into(), Value::String(scope.to_owned()));
+        }
+        item.derived.push((vec!["advancedRule".into()], at_document, None));
         rule.insert("advancedRule".into(), document.value);
     }
     let types = chosen.as_ref().map_or_else(Vec::new, |chosen| chosen.types.iter().map(|t| t.value.clone()).collect());

@@ -7,12 +7,14 @@
 //! - `ContentContainsSensitiveInformation` is a CIM instance
 //!   `MSFT_SCDLPContainsSensitiveInformation {SensitiveInformation[], Groups[], Operator}`
 //!   (older resource versions: a list of `MSFT_SCDLPSensitiveInformation`); it is kept as
-//!   exported and its types are listed in `sensitiveInfoTypes`, with those of `AdvancedRule`.
+//!   exported and its types are listed in `sensitiveInfoTypes`, with those of `AdvancedRule`;
+//! - as for the cmdlet export, an `AccessScope` that only the `AdvancedRule` holds (directly
+//!   under its top-level `And`) becomes `accessScope`, located at the AdvancedRule.
 
 use serde_json::Value;
 
 use super::resource::{Resource, undo_artefacts};
-use crate::ingest::areas::dlp::sensitive_types;
+use crate::ingest::areas::dlp::{advanced_rule, sensitive_types};
 use crate::ingest::export::Item;
 use crate::ingest::problem::IngestCode;
 use crate::ingest::schema::Kind;
@@ -41,6 +43,12 @@ pub fn rule(mut resource: Resource<'_>) -> Item {
         && let Some(document) = parse_advanced_rule(&mut resource, &pointer, value)
     {
         types.read_advanced_rule(&mut resource, &pointer, &document);
+        if resource.peek("AccessScope").is_none_or(Value::is_null)
+            && let Some(scope) = advanced_rule::access_scope(&document)
+        {
+            resource.take("AccessScope");
+            resource.put(&["accessScope"], Value::String(scope.to_owned()), pointer.clone(), None);
+        }
         resource.put(&["advancedRule"], document, pointer.clone(), None);
         anchor.get_or_insert(pointer);
     }
@@ -244,6 +252,18 @@ mod tests {
             json!([{"name": "U.S. Social Security Number (SSN)", "minCount": 1, "maxCount": null, "minConfidence": 85, "group": null, "form": "list"}])
         );
         assert_eq!(value["parentPolicyName"], "U.S. PII");
+    }
+
+    #[test]
+    fn an_access_scope_only_in_the_advanced_rule_becomes_the_rules() {
+        let advanced = r#"{"Version":"1.0","Condition":{"Operator":"And","SubConditions":[{"ConditionName":"AccessScope","Value":["NotInOrganization"]}]}}"#;
+        let (value, sink) = rule_of(json!({"Name": "Extern", "Policy": "P", "AdvancedRule": advanced}));
+        assert!(sink.issues.is_empty() && sink.warnings.is_empty(), "{sink:?}");
+        assert_eq!(value["accessScope"], "NotInOrganization");
+        let (value, _) = rule_of(
+            json!({"Name": "Extern", "Policy": "P", "AccessScope": "InOrganization", "AdvancedRule": advanced}),
+        );
+        assert_eq!(value["accessScope"], "InOrganization");
     }
 
     #[test]
