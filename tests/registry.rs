@@ -168,3 +168,28 @@ fn a_custom_policys_page_has_no_failing_example() {
     assert!(run.stdout.starts_with("CONTOSO001 policy-name-off-convention"), "{}", run.stdout);
     assert!(!run.stdout.contains("Failing example"), "{}", run.stdout);
 }
+
+/// The ids, names, severities and areas of the catalog are a product contract (users put them
+/// in waivers and CI gates): the built-in rules are exactly the catalog's rule table, kept in
+/// tests/data/catalog.tsv.
+#[test]
+fn the_builtin_rules_are_exactly_the_catalog() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/catalog.tsv");
+    let table = std::fs::read_to_string(&path).expect("tests/data/catalog.tsv is readable");
+    let mut rows = table.lines().filter(|line| !line.starts_with('#') && !line.trim().is_empty());
+    assert_eq!(rows.next(), Some("id\tname\tseverity\tarea"), "the header row");
+    let expected: Vec<String> = rows.map(str::to_owned).collect();
+    assert_eq!(expected.len(), 49, "the catalog has 49 rules");
+    let actual: Vec<String> = builtin()
+        .rules()
+        .iter()
+        .map(|rule| format!("{}\t{}\t{}\t{}", rule.id, rule.name, rule.severity, rule.area.key()))
+        .collect();
+    let missing: Vec<&String> = expected.iter().filter(|row| !actual.contains(row)).collect();
+    let extra: Vec<&String> = actual.iter().filter(|row| !expected.contains(row)).collect();
+    assert!(
+        missing.is_empty() && extra.is_empty(),
+        "catalog rows missing: {missing:#?}\nnot in the catalog: {extra:#?}"
+    );
+    assert_eq!(actual.len(), expected.len(), "a rule listed twice");
+}
