@@ -7,12 +7,14 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use common::{human, lint, m365lint};
-use m365lint::config::{Config, Overrides};
+use m365lint::config::{Config, Overrides, Settings};
 use m365lint::engine::PolicyEngine;
 use m365lint::lint::{Batch, Run, lint_batch};
-use m365lint::model::Outcome;
+use m365lint::model::{Outcome, Severity};
 use m365lint::registry::Catalog;
-use m365lint::report::{Format, RenderOptions, Report, render};
+use m365lint::report::{
+    Format, JsonSpool, RenderOptions, Report, render, render_human_end, untrusted_lines, write_summary_line,
+};
 
 /// Rejected, failing, clean and partial tenants: every kind a batch meets.
 const TENANTS: [&str; 6] = [
@@ -23,6 +25,44 @@ const TENANTS: [&str; 6] = [
     "fixtures/ingest/intune/graph-v1-bare-array.json",
     "fixtures/broken/cut-off-download.json",
 ];
+
+/// Everything a run over the fixtures needs, with the waivers of contoso's configuration.
+struct Setup {
+    config: Config,
+    catalog: Catalog,
+    overrides: Overrides,
+    settings: Settings,
+    engine: PolicyEngine,
+}
+
+impl Setup {
+    fn contoso_waivers() -> Setup {
+        std::env::set_current_dir(env!("CARGO_MANIFEST_DIR")).unwrap();
+        let config = Config::load(Path::new("fixtures/config/waivers/contoso.toml")).unwrap();
+        let catalog = Catalog::load(&[]).unwrap();
+        let overrides = Overrides::default();
+        let settings = config.settings(&catalog, &overrides).unwrap();
+        let engine = PolicyEngine::load(&catalog, &settings.parameters.to_data()).unwrap();
+        Setup { config, catalog, overrides, settings, engine }
+    }
+
+    fn run(&self) -> Run<'_> {
+        Run {
+            catalog: &self.catalog,
+            config: &self.config,
+            overrides: &self.overrides,
+            settings: &self.settings,
+            engine: &self.engine,
+            baseline: None,
+        }
+    }
+}
+
+fn rendered(format: Format, report: &Report) -> String {
+    let mut out = Vec::new();
+    render(format, report, &RenderOptions::plain(), &mut out).unwrap();
+    String::from_utf8(out).unwrap()
+}
 
 fn tenant_paths(stdout: &str) -> Vec<String> {
     let report: serde_json::Value = serde_json::from_str(stdout).unwrap();
@@ -106,24 +146,13 @@ fn no_progress_bar_when_output_is_piped() {
 /// (drawn while the tenant is in memory) renders exactly as from a report that kept them.
 #[test]
 fn released_exports_change_no_report_but_the_snippets() {
-    std::env::set_current_dir(env!("CARGO_MANIFEST_DIR")).unwrap();
-    let config = Config::load(Path::new("fixtures/config/waivers/contoso.toml")).unwrap();
-    let catalog = Catalog::load(&[]).unwrap();
-    let overrides = Overrides::default();
-    let settings = config.settings(&catalog, &overrides).unwrap();
-    let engine = PolicyEngine::load(&catalog, &settings.parameters.to_data()).unwrap();
-    let run = Run {
-        catalog: &catalog,
-        config: &config,
-        overrides: &overrides,
-        settings: &settings,
-        engine: &engine,
-        baseline: None,
-    };
+    let setup = Setup::contoso_waivers();
+    let run = setup.run();
     let paths: Vec<PathBuf> = TENANTS.iter().map(PathBuf::from).collect();
     let pool = rayon::ThreadPoolBuilder::new().num_threads(2).build().unwrap();
     let mut drawn = Vec::new();
-    let released = lint_batch(&paths, &run, &Batch { pool: Some(&pool), release_sources: true }, &mut |tenant| {
+    let batch = Batch { pool: Some(&pool), release_sources: true, drop_streamed: false };
+    let released = lint_batch(&paths, &run, &batch, &mut |tenant| {
         // The sink still sees the text.
         for result in &tenant.results {
             for finding in result.outcome.findings() {
@@ -150,14 +179,49 @@ fn released_exports_change_no_report_but_the_snippets() {
         }
     }
     assert!(locations > 100, "{locations}");
-    let rendered = |format: Format, report: &Report| {
-        let mut out = Vec::new();
-        render(format, report, &RenderOptions::plain(), &mut out).unwrap();
-        String::from_utf8(out).unwrap()
-    };
     for format in Format::ALL.into_iter().filter(|f| *f != Format::Human) {
         assert_eq!(rendered(format, &released), rendered(format, &kept), "{}", format.name());
     }
+}
+
+/// When every output streams, the run keeps only the tenants that make it untrustworthy (which
+/// the closing lines name) and the counts of the others; the spooled JSON report, the closing
+/// lines and the exit code are exactly those of a run that kept everything.
+#[test]
+fn a_streamed_run_keeps_counts_not_findings_and_reports_the_same() {
+    let setup = Setup::contoso_waivers();
+    let run = setup.run();
+    let paths: Vec<PathBuf> = TENANTS.iter().map(PathBuf::from).collect();
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(2).build().unwrap();
+    let mut spool = JsonSpool::new().unwrap();
+    let batch = Batch { pool: Some(&pool), release_sources: true, drop_streamed: true };
+    let streamed = lint_batch(&paths, &run, &batch, &mut |tenant| spool.add(tenant).unwrap());
+    let kept = m365lint::lint::lint(&paths, &run);
+
+    let held: Vec<&str> = streamed.tenants.iter().map(|t| t.path.as_str()).collect();
+    assert_eq!(held, ["fixtures/broken/cut-off-download.json", "fixtures/broken/empty.json"]);
+    assert_eq!(streamed.streamed, TENANTS.len() - 2);
+    assert!(kept.summary.total_findings() > 50, "{:?}", kept.summary);
+    assert_eq!(streamed.summary, kept.summary);
+    let ids = |report: &Report| report.rules.iter().map(|rule| rule.id.to_string()).collect::<Vec<_>>();
+    assert_eq!(ids(&streamed), ids(&kept));
+    assert_eq!(streamed.warnings, kept.warnings);
+    for severity in [Severity::Info, Severity::Low, Severity::High, Severity::Critical] {
+        assert_eq!(streamed.exit_code(severity), kept.exit_code(severity));
+    }
+    assert_eq!(untrusted_lines(&streamed), untrusted_lines(&kept));
+
+    let mut spooled = Vec::new();
+    spool.finish(&streamed, &mut spooled).unwrap();
+    assert_eq!(String::from_utf8(spooled).unwrap(), rendered(Format::Json, &kept));
+    let mut end = (Vec::new(), Vec::new());
+    write_summary_line(&streamed, &mut end.0).unwrap();
+    write_summary_line(&kept, &mut end.1).unwrap();
+    assert_eq!(end.0, end.1);
+    let (mut human_end, mut kept_end) = (Vec::new(), Vec::new());
+    render_human_end(&streamed, RenderOptions::plain().human, &mut human_end).unwrap();
+    render_human_end(&kept, RenderOptions::plain().human, &mut kept_end).unwrap();
+    assert_eq!(String::from_utf8(human_end).unwrap(), String::from_utf8(kept_end).unwrap());
 }
 
 /// On a terminal (a pseudo-terminal from util-linux `script`), the bar is drawn on stderr,

@@ -5,7 +5,7 @@ use super::setup::Setup;
 use crate::config::Overrides;
 use crate::lint::Batch;
 use crate::report::{
-    Format, HumanOptions, RenderOptions, render, render_human_end, render_human_tenant, untrusted_lines,
+    Format, HumanOptions, JsonSpool, RenderOptions, render, render_human_end, render_human_tenant, untrusted_lines,
     write_summary_line, write_tenant_line,
 };
 
@@ -47,32 +47,58 @@ pub fn run(args: &CheckArgs) -> u8 {
     let human = |destination: &Destination| {
         if destination.is_stdout() { human_options() } else { RenderOptions::plain().human }
     };
-    // Human output and json-lines are written as tenants finish; every other format renders
-    // the finished report, which then no longer needs the exports' text: memory stays bounded
-    // by the tenants in flight, however many tenants the run has.
+    // Human output and json-lines are written as tenants finish, and json spooled to a
+    // temporary file; every other format renders the finished report, which then no longer
+    // needs the exports' text. When every output streams, the run keeps no tenant's findings:
+    // memory stays bounded by the tenants in flight, however many tenants the run has.
+    let mut spools = Vec::new();
+    for destination in &destinations {
+        spools.push(match destination.format {
+            Format::Json => match JsonSpool::new() {
+                Ok(spool) => Some(spool),
+                Err(error) => {
+                    eprintln!("m365lint: cannot create a temporary file for the JSON report: {error}");
+                    return 2;
+                }
+            },
+            _ => None,
+        });
+    }
+    let mut spool_error = None;
     let progress = Progress::new(paths.len());
-    let batch = Batch { pool: pool.as_ref(), release_sources: true };
+    let drop_streamed = destinations.iter().all(|destination| destination.format.streams());
+    let batch = Batch { pool: pool.as_ref(), release_sources: true, drop_streamed };
     let report = crate::lint::lint_batch(&paths, &setup.run(), &batch, &mut |tenant| {
         progress.advance();
-        for destination in &mut destinations {
+        for (destination, spool) in destinations.iter_mut().zip(&mut spools) {
             let options: HumanOptions = human(destination);
             match destination.format {
                 Format::JsonLines => progress.suspend(|| destination.write(|out| write_tenant_line(tenant, out))),
                 Format::Human => {
                     progress.suspend(|| destination.write(|out| render_human_tenant(tenant, options, out)))
                 }
+                Format::Json => {
+                    if let Some(Err(error)) = spool.as_mut().map(|spool| spool.add(tenant)) {
+                        spool_error.get_or_insert(error);
+                    }
+                }
                 _ => {}
             }
         }
     });
     progress.finish();
+    if let Some(error) = spool_error {
+        eprintln!("m365lint: cannot write the JSON report's temporary file: {error}");
+        return 2;
+    }
     let base_dir = std::env::current_dir().ok();
-    for destination in &mut destinations {
+    for (destination, spool) in destinations.iter_mut().zip(spools) {
         let options = RenderOptions { human: human(destination), base_dir: base_dir.clone() };
-        match destination.format {
-            Format::JsonLines => destination.write(|out| write_summary_line(&report, out)),
-            Format::Human => destination.write(|out| render_human_end(&report, options.human, out)),
-            format => destination.write(|out| render(format, &report, &options, out)),
+        match (destination.format, spool) {
+            (Format::JsonLines, _) => destination.write(|out| write_summary_line(&report, out)),
+            (Format::Human, _) => destination.write(|out| render_human_end(&report, options.human, out)),
+            (Format::Json, Some(spool)) => destination.write(|out| spool.finish(&report, out)),
+            (format, _) => destination.write(|out| render(format, &report, &options, out)),
         }
     }
     // Exit code 2 explains itself in human and concise output; otherwise say why on stderr.

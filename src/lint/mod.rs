@@ -45,6 +45,11 @@ pub struct Batch<'p> {
     /// [`TenantReport::release_sources`]): memory then stays bounded by the tenants in flight,
     /// not their number, but the report can no longer draw source snippets.
     pub release_sources: bool,
+    /// Drop each tenant once the sink has had it, keeping only its counts (and the tenants
+    /// that make the run untrustworthy, see [`Report::must_keep`]): for runs whose every output
+    /// streams ([`crate::report::Format::streams`]), so memory does not grow with the number
+    /// of tenants' findings.
+    pub drop_streamed: bool,
 }
 
 /// Lints every tenant path.
@@ -88,7 +93,8 @@ pub fn lint_batch(paths: &[PathBuf], run: &Run<'_>, batch: &Batch, sink: &mut dy
         });
     };
     let mut matched = BTreeSet::new();
-    let mut tenants = Vec::with_capacity(paths.len());
+    let mut tenants = Vec::with_capacity(if batch.drop_streamed { 0 } else { paths.len() });
+    let mut dropped = Dropped::default();
     std::thread::scope(|scope| {
         scope.spawn(|| match batch.pool {
             Some(pool) => pool.install(|| work(sender)),
@@ -96,21 +102,50 @@ pub fn lint_batch(paths: &[PathBuf], run: &Run<'_>, batch: &Batch, sink: &mut dy
         });
         // Tenants finish in any order; hold each until those before it are out.
         let mut finished = BTreeMap::new();
+        let mut next_out = 0;
         for (index, outcome) in receiver {
             finished.insert(index, outcome);
-            while let Some((mut tenant, keys)) = finished.remove(&tenants.len()) {
+            while let Some((mut tenant, keys)) = finished.remove(&next_out) {
+                next_out += 1;
                 tenant.sort();
                 sink(&tenant);
+                matched.extend(keys);
+                if batch.drop_streamed && !Report::must_keep(&tenant) {
+                    dropped.absorb(&tenant, &run.settings.rules);
+                    continue;
+                }
                 if batch.release_sources {
                     tenant.release_sources();
                 }
-                matched.extend(keys);
                 tenants.push(tenant);
             }
         }
     });
     let warnings = waivers::warnings(&run.settings.waivers, WaiverScope::Run, &matched);
-    Report::new(tenants, run.settings.rules.clone(), Vec::new(), warnings)
+    let mut rules = run.settings.rules.clone();
+    rules.extend(dropped.extra_rules.into_values());
+    Report::streamed(tenants, dropped.summary, dropped.count, rules, Vec::new(), warnings)
+}
+
+/// What a streamed run keeps of the tenants it drops: their counts, and the rules their own
+/// configuration selected beyond the run's (formats that list rules need them).
+#[derive(Default)]
+struct Dropped {
+    count: usize,
+    summary: crate::report::Summary,
+    extra_rules: BTreeMap<crate::model::RuleId, Arc<RuleMeta>>,
+}
+
+impl Dropped {
+    fn absorb(&mut self, tenant: &TenantReport, run_rules: &[Arc<RuleMeta>]) {
+        self.count += 1;
+        self.summary.absorb(&tenant.summary());
+        for result in &tenant.results {
+            if !run_rules.iter().any(|rule| rule.id == result.rule.id) {
+                self.extra_rules.entry(result.rule.id.clone()).or_insert_with(|| Arc::clone(&result.rule));
+            }
+        }
+    }
 }
 
 /// One tenant, start to finish. The tenant's documents are dropped when this returns; only

@@ -69,6 +69,12 @@ impl Format {
         }
     }
 
+    /// Whether `check` writes the format tenant by tenant as they finish, so the run need not
+    /// keep every tenant's findings until the end (see [`super::JsonSpool`]).
+    pub fn streams(self) -> bool {
+        matches!(self, Format::Human | Format::JsonLines | Format::Json)
+    }
+
     /// Whether the format is best read with colour on a terminal.
     pub fn is_for_terminals(self) -> bool {
         matches!(self, Format::Human | Format::Concise)

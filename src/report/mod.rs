@@ -22,7 +22,7 @@ use std::sync::Arc;
 
 pub use format::{Format, RenderOptions, render};
 pub use human::{HumanOptions, render_human, render_human_end, render_human_tenant};
-pub use json::{JSON_SCHEMA_VERSION, render_json};
+pub use json::{JSON_SCHEMA_VERSION, JsonSpool, render_json};
 pub use json_lines::{write_summary_line, write_tenant_line};
 pub use posture::{AreaPosture, SCORE_FORMULA, posture, weight};
 pub use summary_text::untrusted_lines;
@@ -32,8 +32,13 @@ use crate::model::{DataArea, Location, Outcome, Problem, RuleMeta, RuleResult, S
 /// Everything a run found.
 #[derive(Debug, Clone)]
 pub struct Report {
-    /// Tenants sorted by path.
+    /// Tenants sorted by path. In a streamed run (see [`Report::streamed`]) only the tenants
+    /// that make the run untrustworthy are kept here; the summary counts every tenant.
     pub tenants: Vec<TenantReport>,
+    /// How many tenants were handed to streaming outputs and then dropped, not kept in
+    /// [`Report::tenants`]: a report with any can only be rendered by the formats that
+    /// stream ([`Format::streams`]).
+    pub streamed: usize,
     /// The rules the run evaluated, sorted by id: the run's, plus any that only a tenant's own
     /// configuration selected.
     pub rules: Vec<Arc<RuleMeta>>,
@@ -147,6 +152,40 @@ impl Summary {
     pub fn total_findings(&self) -> usize {
         self.findings.values().sum()
     }
+
+    /// Adds another tally's counts to this one (e.g. of tenants streamed out and not kept).
+    pub fn absorb(&mut self, other: &Summary) {
+        let Summary {
+            tenants,
+            rejected_tenants,
+            findings,
+            gating,
+            waived,
+            in_baseline,
+            passed,
+            failed,
+            waived_rules,
+            not_assessed,
+            errors,
+            problems,
+        } = other;
+        self.tenants += tenants;
+        self.rejected_tenants += rejected_tenants;
+        for (severity, count) in findings {
+            *self.findings.entry(*severity).or_default() += count;
+        }
+        for (severity, count) in gating {
+            *self.gating.entry(*severity).or_default() += count;
+        }
+        self.waived += waived;
+        self.in_baseline += in_baseline;
+        self.passed += passed;
+        self.failed += failed;
+        self.waived_rules += waived_rules;
+        self.not_assessed += not_assessed;
+        self.errors += errors;
+        self.problems += problems;
+    }
 }
 
 impl Report {
@@ -173,7 +212,29 @@ impl Report {
         rules.extend(extra.into_values());
         rules.sort_by(|a, b| a.id.cmp(&b.id));
         let summary = summarize(&tenants, &problems);
-        Report { tenants, rules, problems, warnings, summary }
+        Report { tenants, rules, problems, warnings, summary, streamed: 0 }
+    }
+
+    /// A report of a streamed run: `kept` are the tenants still held (those that make the run
+    /// untrustworthy), `streamed` the tally of the `count` tenants that went out and were
+    /// dropped, and `rules` must include every rule any tenant's results refer to.
+    pub fn streamed(
+        kept: Vec<TenantReport>,
+        streamed: Summary,
+        count: usize,
+        rules: Vec<Arc<RuleMeta>>,
+        problems: Vec<Problem>,
+        warnings: Vec<Problem>,
+    ) -> Report {
+        let mut report = Report::new(kept, rules, problems, warnings);
+        report.summary.absorb(&streamed);
+        report.streamed = count;
+        report
+    }
+
+    /// Whether the tenant must stay in a streamed run's report: `untrusted_lines` names it.
+    pub fn must_keep(tenant: &TenantReport) -> bool {
+        tenant.is_rejected() || tenant.results.iter().any(|result| matches!(result.outcome, Outcome::Error { .. }))
     }
 
     /// Whether every input was read and every rule evaluated: no problem, no rejected tenant, no
