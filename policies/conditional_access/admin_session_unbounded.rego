@@ -46,14 +46,20 @@ import data.m365lint.lib.conditional_access as ca
 import data.m365lint.lib.finding
 import data.m365lint.lib.roles
 
-limit := ca.params.admin_sign_in_frequency_hours
+# Values of other packages, bound once: see "Writing fast policies" in docs/custom-policies.md.
+ca_collection := data.m365lint.lib.conditional_access.collection
+ca_params := data.m365lint.lib.conditional_access.params
+ca_policies := data.m365lint.lib.conditional_access.policies
+ca_privileged_roles := data.m365lint.lib.conditional_access.privileged_roles
+
+limit := ca_params.admin_sign_in_frequency_hours
 
 # Policies with a sign-in frequency or persistent browser control for some privileged role.
 candidates contains i if {
-	some i, p in ca.policies
+	some i, p in ca_policies
 	some name in ["signInFrequency", "persistentBrowser"]
 	ca.session_control(p, name)
-	some role in ca.privileged_roles
+	some role in ca_privileged_roles
 	ca.includes_role(p, role)
 }
 
@@ -67,14 +73,14 @@ unit_hours := {"hours": 1, "days": 24}
 frequency_path(i, rest) := ca.at(i, array.concat(["sessionControls", "signInFrequency"], rest))
 
 frequency_shortfalls(i) := {s |
-	not ca.session_control(ca.policies[i], "signInFrequency")
+	not ca.session_control(ca_policies[i], "signInFrequency")
 	s := {
 		"category": "session",
 		"path": ca.at(i, ["sessionControls"]),
 		"reason": "sets no sign-in frequency",
 	}
 } | {s |
-	control := ca.session_control(ca.policies[i], "signInFrequency")
+	control := ca.session_control(ca_policies[i], "signInFrequency")
 	object.get(control, "isEnabled", null) != true
 	s := {
 		"category": "session",
@@ -82,7 +88,7 @@ frequency_shortfalls(i) := {s |
 		"reason": "does not enable its sign-in frequency",
 	}
 } | {s |
-	control := ca.session_control(ca.policies[i], "signInFrequency")
+	control := ca.session_control(ca_policies[i], "signInFrequency")
 	not every_time(control)
 	not hours(control)
 	s := {
@@ -91,7 +97,7 @@ frequency_shortfalls(i) := {s |
 		"reason": "sets a sign-in frequency without a value in hours or days",
 	}
 } | {s |
-	control := ca.session_control(ca.policies[i], "signInFrequency")
+	control := ca.session_control(ca_policies[i], "signInFrequency")
 	not every_time(control)
 	hours(control) > limit
 	s := {
@@ -115,14 +121,14 @@ hours(control) := control.value * unit_hours[control.type] if {
 }
 
 browser_shortfalls(i) := {s |
-	not ca.session_control(ca.policies[i], "persistentBrowser")
+	not ca.session_control(ca_policies[i], "persistentBrowser")
 	s := {
 		"category": "session",
 		"path": ca.at(i, ["sessionControls"]),
 		"reason": "does not set persistent browser sessions to never",
 	}
 } | {s |
-	control := ca.session_control(ca.policies[i], "persistentBrowser")
+	control := ca.session_control(ca_policies[i], "persistentBrowser")
 	object.get(control, "isEnabled", null) != true
 	s := {
 		"category": "session",
@@ -130,7 +136,7 @@ browser_shortfalls(i) := {s |
 		"reason": "does not enable its persistent browser session control",
 	}
 } | {s |
-	control := ca.session_control(ca.policies[i], "persistentBrowser")
+	control := ca.session_control(ca_policies[i], "persistentBrowser")
 	object.get(control, "mode", null) != "never"
 	s := {
 		"category": "session",
@@ -142,16 +148,16 @@ browser_shortfalls(i) := {s |
 covered contains role if {
 	some i in candidates
 	count(shortfalls(i)) == 0
-	some role in ca.privileged_roles
-	ca.includes_role(ca.policies[i], role)
+	some role in ca_privileged_roles
+	ca.includes_role(ca_policies[i], role)
 }
 
-uncovered := ca.privileged_roles - covered
+uncovered := ca_privileged_roles - covered
 
 near_misses contains evidence if {
 	some i in candidates
 	some role in uncovered
-	ca.includes_role(ca.policies[i], role)
+	ca.includes_role(ca_policies[i], role)
 	some evidence in ca.explain(i, shortfalls(i))
 }
 
@@ -159,7 +165,7 @@ names := sort([roles.name(role) | some role in uncovered])
 
 deny contains object.union(
 	finding.missing(
-		ca.collection,
+		ca_collection,
 		sprintf("No enforced policy limits sign-in frequency to %s and disables persistent browser sessions for all cloud apps of these privileged roles: %s", [quantity(limit, "hours"), concat(", ", names)]),
 		near_misses,
 	),

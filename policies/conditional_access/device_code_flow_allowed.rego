@@ -39,11 +39,15 @@ import rego.v1
 import data.m365lint.lib.conditional_access as ca
 import data.m365lint.lib.finding
 
+# Values of other packages, bound once: see "Writing fast policies" in docs/custom-policies.md.
+ca_collection := data.m365lint.lib.conditional_access.collection
+ca_policies := data.m365lint.lib.conditional_access.policies
+
 transfer_methods(p) := ca.array_at(p, ["conditions", "authenticationFlows", "transferMethods"])
 
 # Policies that block some authentication flow.
 candidates contains i if {
-	some i, p in ca.policies
+	some i, p in ca_policies
 	ca.blocks(p)
 	count(transfer_methods(p)) > 0
 }
@@ -54,7 +58,7 @@ expected := {"authentication_flows"}
 shortfalls(i) := ca.shortfalls_except(i, expected) | flow_shortfalls(i)
 
 flow_shortfalls(i) := {s |
-	methods := transfer_methods(ca.policies[i])
+	methods := transfer_methods(ca_policies[i])
 	not "deviceCodeFlow" in methods
 	s := {
 		"category": "authentication_flows",
@@ -74,7 +78,7 @@ near_misses contains evidence if {
 }
 
 deny contains finding.missing(
-	ca.collection,
+	ca_collection,
 	"No enforced policy blocks the device code flow for all users and all cloud apps",
 	near_misses,
 ) if {

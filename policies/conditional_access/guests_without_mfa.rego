@@ -47,13 +47,18 @@ import rego.v1
 import data.m365lint.lib.conditional_access as ca
 import data.m365lint.lib.finding
 
+# Values of other packages, bound once: see "Writing fast policies" in docs/custom-policies.md.
+ca_collection := data.m365lint.lib.conditional_access.collection
+ca_guest_types := data.m365lint.lib.conditional_access.guest_types
+ca_policies := data.m365lint.lib.conditional_access.policies
+
 accepted := {"mfa", "authenticationStrength"}
 
 # MFA policies that name some guest type, from all or some external tenants.
 candidates contains i if {
-	some i, p in ca.policies
+	some i, p in ca_policies
 	ca.mfa_grant(p)
-	some t in ca.guest_types
+	some t in ca_guest_types
 	names_guest_type(p, t)
 }
 
@@ -74,37 +79,37 @@ covers(p, t) if {
 covered contains t if {
 	some i in candidates
 	count(shortfalls(i)) == 0
-	some t in ca.guest_types
-	covers(ca.policies[i], t)
+	some t in ca_guest_types
+	covers(ca_policies[i], t)
 }
 
-uncovered := ca.guest_types - covered
+uncovered := ca_guest_types - covered
 
 # Why candidate i leaves out uncovered types it could have covered.
 scope_shortfalls(i) := {s |
-	some j, user in ca.array_at(ca.policies[i], ["conditions", "users", "excludeUsers"])
+	some j, user in ca.array_at(ca_policies[i], ["conditions", "users", "excludeUsers"])
 	ca.guests_user(user)
 	s := {
 		"path": ca.at(i, ["conditions", "users", "excludeUsers", j]),
 		"reason": "excludes all guests and external users",
 	}
 } | {s |
-	condition := ca.guests_condition(ca.policies[i], "excludeGuestsOrExternalUsers")
+	condition := ca.guests_condition(ca_policies[i], "excludeGuestsOrExternalUsers")
 	some t in uncovered
-	ca.excludes_guest_type(ca.policies[i], t)
+	ca.excludes_guest_type(ca_policies[i], t)
 	s := {
 		"path": ca.at(i, ["conditions", "users", "excludeGuestsOrExternalUsers"]),
 		"reason": sprintf("excludes guests or external users%s", [ca.guests_condition_text(condition)]),
 	}
 } | {s |
-	condition := ca.guests_condition(ca.policies[i], "includeGuestsOrExternalUsers")
+	condition := ca.guests_condition(ca_policies[i], "includeGuestsOrExternalUsers")
 	not ca.all_external_tenants(condition)
 	s := {
 		"path": ca.at(i, ["conditions", "users", "includeGuestsOrExternalUsers", "externalTenants"]),
 		"reason": sprintf("applies only to guests%s", [ca.tenants_text(condition)]),
 	}
 } | {s |
-	p := ca.policies[i]
+	p := ca_policies[i]
 	not ca.all_users(p)
 	not all_guests_included(p)
 	condition := ca.guests_condition(p, "includeGuestsOrExternalUsers")
@@ -125,7 +130,7 @@ all_guests_included(p) if {
 near_misses contains evidence if {
 	some i in candidates
 	some t in uncovered
-	names_guest_type(ca.policies[i], t)
+	names_guest_type(ca_policies[i], t)
 	some evidence in ca.explain(i, shortfalls(i) | scope_shortfalls(i))
 }
 
@@ -137,7 +142,7 @@ near_misses contains evidence if {
 
 deny contains object.union(
 	finding.missing(
-		ca.collection,
+		ca_collection,
 		sprintf("No enforced policy requires MFA for all cloud apps of these guest and external user types: %s", [concat(", ", sort(uncovered))]),
 		near_misses,
 	),

@@ -42,11 +42,15 @@ import rego.v1
 import data.m365lint.lib.conditional_access as ca
 import data.m365lint.lib.finding
 
+# Values of other packages, bound once: see "Writing fast policies" in docs/custom-policies.md.
+ca_collection := data.m365lint.lib.conditional_access.collection
+ca_policies := data.m365lint.lib.conditional_access.policies
+
 sign_in_risk_levels(p) := ca.array_at(p, ["conditions", "signInRiskLevels"])
 
 # Policies that react to sign-in risk with a block or MFA.
 candidates contains i if {
-	some i, p in ca.policies
+	some i, p in ca_policies
 	count(sign_in_risk_levels(p)) > 0
 	challenging(p)
 }
@@ -63,7 +67,7 @@ accepted := {"block", "mfa", "authenticationStrength"}
 shortfalls(i) := (ca.shortfalls_except(i, expected) | risk_shortfalls(i)) | ca.grant_shortfalls(i, accepted, "a block or MFA")
 
 risk_shortfalls(i) := {s |
-	levels := sign_in_risk_levels(ca.policies[i])
+	levels := sign_in_risk_levels(ca_policies[i])
 	not "high" in levels
 	s := {
 		"category": "sign_in_risk",
@@ -83,7 +87,7 @@ near_misses contains evidence if {
 }
 
 deny contains finding.missing(
-	ca.collection,
+	ca_collection,
 	"No enforced policy blocks access or requires MFA at high sign-in risk for all users and all cloud apps",
 	near_misses,
 ) if {

@@ -43,19 +43,23 @@ import rego.v1
 import data.m365lint.lib.conditional_access as ca
 import data.m365lint.lib.finding
 
+# Values of other packages, bound once: see "Writing fast policies" in docs/custom-policies.md.
+ca_collection := data.m365lint.lib.conditional_access.collection
+ca_policies := data.m365lint.lib.conditional_access.policies
+
 password_change(p) if "passwordChange" in ca.builtin_controls(p)
 
 user_risk_levels(p) := ca.array_at(p, ["conditions", "userRiskLevels"])
 
 # Policies that react to user risk, or require a password change.
 candidates contains i if {
-	some i, p in ca.policies
+	some i, p in ca_policies
 	count(user_risk_levels(p)) > 0
 	remediating(p)
 }
 
 candidates contains i if {
-	some i, p in ca.policies
+	some i, p in ca_policies
 	password_change(p)
 }
 
@@ -71,14 +75,14 @@ expected := {"user_risk"}
 shortfalls(i) := (ca.shortfalls_except(i, expected) | risk_shortfalls(i)) | grant_shortfalls(i)
 
 risk_shortfalls(i) := {s |
-	count(user_risk_levels(ca.policies[i])) == 0
+	count(user_risk_levels(ca_policies[i])) == 0
 	s := {
 		"category": "user_risk",
 		"path": ca.at(i, ["conditions", "userRiskLevels"]),
 		"reason": "has no user risk condition, so it is not a high user risk policy",
 	}
 } | {s |
-	levels := user_risk_levels(ca.policies[i])
+	levels := user_risk_levels(ca_policies[i])
 	count(levels) > 0
 	not "high" in levels
 	s := {
@@ -89,7 +93,7 @@ risk_shortfalls(i) := {s |
 }
 
 grant_shortfalls(i) := {s |
-	p := ca.policies[i]
+	p := ca_policies[i]
 	not ca.blocks(p)
 	password_change(p)
 	not ca.mfa_grant(p)
@@ -99,7 +103,7 @@ grant_shortfalls(i) := {s |
 		"reason": "requires a password change without MFA, so whoever holds the password can change it",
 	}
 } | {s |
-	p := ca.policies[i]
+	p := ca_policies[i]
 	not ca.blocks(p)
 	not password_change(p)
 	ca.mfa_grant(p)
@@ -109,7 +113,7 @@ grant_shortfalls(i) := {s |
 		"reason": "requires MFA but no password change, so the compromised password stays valid",
 	}
 } | {s |
-	p := ca.policies[i]
+	p := ca_policies[i]
 	not ca.blocks(p)
 	password_change(p)
 	ca.mfa_grant(p)
@@ -132,7 +136,7 @@ near_misses contains evidence if {
 }
 
 deny contains finding.missing(
-	ca.collection,
+	ca_collection,
 	"No enforced policy blocks access or requires a password change with MFA at high user risk for all users and all cloud apps",
 	near_misses,
 ) if {

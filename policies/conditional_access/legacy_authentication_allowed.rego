@@ -39,6 +39,10 @@ import rego.v1
 import data.m365lint.lib.conditional_access as ca
 import data.m365lint.lib.finding
 
+# Values of other packages, bound once: see "Writing fast policies" in docs/custom-policies.md.
+ca_collection := data.m365lint.lib.conditional_access.collection
+ca_policies := data.m365lint.lib.conditional_access.policies
+
 legacy_types := {"exchangeActiveSync", "other"}
 
 client_types(p) := {t | some t in p.conditions.clientAppTypes}
@@ -49,13 +53,13 @@ covers_legacy(p) if count(legacy_types - client_types(p)) == 0
 
 # Policies that block at least one legacy client type.
 candidates contains i if {
-	some i, p in ca.policies
+	some i, p in ca_policies
 	ca.blocks(p)
 	count(legacy_types & client_types(p)) > 0
 }
 
 candidates contains i if {
-	some i, p in ca.policies
+	some i, p in ca_policies
 	ca.blocks(p)
 	"all" in client_types(p)
 }
@@ -65,13 +69,13 @@ expected := {"client_apps"}
 
 satisfied if {
 	some i in candidates
-	covers_legacy(ca.policies[i])
+	covers_legacy(ca_policies[i])
 	ca.satisfies(i, expected)
 }
 
 partial_coverage contains evidence if {
 	some i in candidates
-	p := ca.policies[i]
+	p := ca_policies[i]
 	not covers_legacy(p)
 	evidence := finding.evidence(
 		ca.at(i, ["conditions", "clientAppTypes"]),
@@ -84,7 +88,7 @@ partial_coverage contains evidence if {
 }
 
 deny contains finding.missing(
-	ca.collection,
+	ca_collection,
 	"No enforced policy blocks legacy authentication (Exchange ActiveSync and other clients) for all users and all cloud apps",
 	ca.near_misses(candidates, expected) | partial_coverage,
 ) if {

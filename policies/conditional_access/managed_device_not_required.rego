@@ -44,11 +44,15 @@ import rego.v1
 import data.m365lint.lib.conditional_access as ca
 import data.m365lint.lib.finding
 
+# Values of other packages, bound once: see "Writing fast policies" in docs/custom-policies.md.
+ca_collection := data.m365lint.lib.conditional_access.collection
+ca_policies := data.m365lint.lib.conditional_access.policies
+
 accepted := {"compliantDevice", "domainJoinedDevice"}
 
 # Policies that require a managed device in some way.
 candidates contains i if {
-	some i, p in ca.policies
+	some i, p in ca_policies
 	count(ca.builtin_controls(p) & accepted) > 0
 }
 
@@ -65,7 +69,7 @@ near_misses contains evidence if {
 }
 
 deny contains finding.missing(
-	ca.collection,
+	ca_collection,
 	"No enforced policy requires a compliant or hybrid joined device for all users and all cloud apps",
 	near_misses,
 ) if {

@@ -42,6 +42,11 @@ import rego.v1
 import data.m365lint.lib.conditional_access as ca
 import data.m365lint.lib.finding
 
+# Values of other packages, bound once: see "Writing fast policies" in docs/custom-policies.md.
+ca_collection := data.m365lint.lib.conditional_access.collection
+ca_params := data.m365lint.lib.conditional_access.params
+ca_policies := data.m365lint.lib.conditional_access.policies
+
 managed_device(p) if count(ca.builtin_controls(p) & {"compliantDevice", "domainJoinedDevice"}) > 0
 
 protective(p) if ca.blocks(p)
@@ -66,17 +71,17 @@ else := "requires MFA or a managed device"
 
 # Enforced all-users policies that could lock everyone out.
 scoped contains i if {
-	some i, p in ca.policies
+	some i, p in ca_policies
 	ca.maybe_enforced(p)
 	ca.all_users(p)
 	protective(p)
 }
 
-configured(kind) := {value | some value in ca.array_at(ca.params, ["emergency_access", kind]); is_string(value)}
+configured(kind) := {value | some value in ca.array_at(ca_params, ["emergency_access", kind]); is_string(value)}
 
 missing(i, kind, field) := sort([value |
 	some value in configured(kind)
-	not lower(value) in ca.lowered(ca.array_at(ca.policies[i], ["conditions", "users", field]))
+	not lower(value) in ca.lowered(ca.array_at(ca_policies[i], ["conditions", "users", field]))
 ])
 
 noun("users", 1) := "account"
@@ -95,7 +100,7 @@ deny contains finding.detailed(
 	{"policyId": object.get(p, "id", null), "kind": kind, "missing": absent},
 ) if {
 	some i in scoped
-	p := ca.policies[i]
+	p := ca_policies[i]
 	some kind, field in {"users": "excludeUsers", "groups": "excludeGroups"}
 	absent := missing(i, kind, field)
 	count(absent) > 0
@@ -106,12 +111,12 @@ unchecked contains finding.evidence(
 	sprintf("%s %s for all users; check that it excludes your emergency-access accounts", [ca.label(p), effect(p)]),
 ) if {
 	some i in scoped
-	p := ca.policies[i]
+	p := ca_policies[i]
 }
 
 deny contains object.union(
 	finding.missing(
-		ca.collection,
+		ca_collection,
 		"No emergency-access accounts are configured ([parameters.emergency_access] in m365lint.toml), so m365lint cannot check that lockout-prone policies exclude them",
 		unchecked,
 	),

@@ -39,6 +39,10 @@ import rego.v1
 import data.m365lint.lib.conditional_access as ca
 import data.m365lint.lib.finding
 
+# Values of other packages, bound once: see "Writing fast policies" in docs/custom-policies.md.
+ca_guest_types := data.m365lint.lib.conditional_access.guest_types
+ca_policies := data.m365lint.lib.conditional_access.policies
+
 toggles := ["applicationEnforcedRestrictions", "cloudAppSecurity", "persistentBrowser", "signInFrequency", "secureSignInSession"]
 
 enabled_session_control(p) if {
@@ -60,7 +64,7 @@ apps(p, field) := ca.array_at(p, ["conditions", "applications", field])
 
 # Enforced policies judged on their users.
 for_users contains i if {
-	some i, p in ca.policies
+	some i, p in ca_policies
 	ca.maybe_enforced(p)
 	not workload_identities(p)
 }
@@ -69,7 +73,7 @@ deny contains finding.at(
 	ca.at(i, ["grantControls"]),
 	sprintf("Policy %s has no grant control and no enabled session control: it changes nothing", [ca.label(p)]),
 ) if {
-	some i, p in ca.policies
+	some i, p in ca_policies
 	ca.maybe_enforced(p)
 	count(ca.controls(p)) == 0
 	not enabled_session_control(p)
@@ -80,7 +84,7 @@ deny contains finding.at(
 	sprintf("Policy %s includes users None: it applies to no one", [ca.label(p)]),
 ) if {
 	some i in for_users
-	p := ca.policies[i]
+	p := ca_policies[i]
 	some j, user in users(p, "includeUsers")
 	lower(user) == "none"
 }
@@ -90,7 +94,7 @@ deny contains finding.at(
 	sprintf("Policy %s includes no user, group, role or guest: it applies to no one", [ca.label(p)]),
 ) if {
 	some i in for_users
-	p := ca.policies[i]
+	p := ca_policies[i]
 	count(users(p, "includeUsers")) == 0
 	count(users(p, "includeGroups")) == 0
 	count(users(p, "includeRoles")) == 0
@@ -102,7 +106,7 @@ deny contains finding.at(
 	sprintf("Policy %s excludes every user, group, role and guest it includes: it applies to no one", [ca.label(p)]),
 ) if {
 	some i in for_users
-	p := ca.policies[i]
+	p := ca_policies[i]
 	includes_someone(p)
 	every_inclusion_excluded(p)
 }
@@ -134,7 +138,7 @@ user_excluded(p, user) if {
 
 user_excluded(p, user) if {
 	ca.guests_user(user)
-	every t in ca.guest_types {
+	every t in ca_guest_types {
 		fully_excluded_guest_type(p, t)
 	}
 }
@@ -147,7 +151,7 @@ guests_left(p) if {
 }
 
 fully_excluded_guest_type(p, t) if {
-	t in ca.guest_types
+	t in ca_guest_types
 	some user in users(p, "excludeUsers")
 	ca.guests_user(user)
 }
@@ -162,7 +166,7 @@ deny contains finding.at(
 	ca.at(i, ["conditions", "applications", "includeApplications", j]),
 	sprintf("Policy %s targets cloud apps None: it applies to nothing", [ca.label(p)]),
 ) if {
-	some i, p in ca.policies
+	some i, p in ca_policies
 	ca.maybe_enforced(p)
 	some j, app in apps(p, "includeApplications")
 	lower(app) == "none"
@@ -172,7 +176,7 @@ deny contains finding.at(
 	ca.at(i, ["conditions", "applications", "includeApplications"]),
 	sprintf("Policy %s targets no cloud app, user action or authentication context: it applies to nothing", [ca.label(p)]),
 ) if {
-	some i, p in ca.policies
+	some i, p in ca_policies
 	ca.maybe_enforced(p)
 	count(apps(p, "includeApplications")) == 0
 	count(apps(p, "includeUserActions")) == 0
@@ -183,7 +187,7 @@ deny contains finding.at(
 	ca.at(i, ["conditions", "applications", "excludeApplications"]),
 	sprintf("Policy %s excludes every cloud app it includes: it applies to nothing", [ca.label(p)]),
 ) if {
-	some i, p in ca.policies
+	some i, p in ca_policies
 	ca.maybe_enforced(p)
 	included := ca.lowered(apps(p, "includeApplications"))
 	count(included - {"none"}) > 0

@@ -46,6 +46,10 @@ import rego.v1
 import data.m365lint.lib.conditional_access as ca
 import data.m365lint.lib.finding
 
+# Values of other packages, bound once: see "Writing fast policies" in docs/custom-policies.md.
+ca_collection := data.m365lint.lib.conditional_access.collection
+ca_policies := data.m365lint.lib.conditional_access.policies
+
 user_action := "urn:user:registersecurityinfo"
 
 # All trusted locations, and the legacy MFA trusted IPs.
@@ -54,7 +58,7 @@ trusted_locations := {"alltrusted", "00000000-0000-0000-0000-000000000000"}
 accepted := {"block", "mfa", "authenticationStrength", "compliantDevice", "domainJoinedDevice"}
 
 candidates contains i if {
-	some i, p in ca.policies
+	some i, p in ca_policies
 	user_action in ca.lowered(ca.array_at(p, ["conditions", "applications", "includeUserActions"]))
 }
 
@@ -64,7 +68,7 @@ expected := {"applications", "locations"}
 shortfalls(i) := (ca.shortfalls_except(i, expected) | location_shortfalls(i)) | ca.grant_shortfalls(i, accepted, "a managed device, MFA or a block")
 
 location_shortfalls(i) := {s |
-	included := ca.array_at(ca.policies[i], ["conditions", "locations", "includeLocations"])
+	included := ca.array_at(ca_policies[i], ["conditions", "locations", "includeLocations"])
 	count(included) > 0
 	not "all" in ca.lowered(included)
 	s := {
@@ -73,7 +77,7 @@ location_shortfalls(i) := {s |
 		"reason": sprintf("applies only in locations %s", [concat(", ", included)]),
 	}
 } | {s |
-	excluded := ca.array_at(ca.policies[i], ["conditions", "locations", "excludeLocations"])
+	excluded := ca.array_at(ca_policies[i], ["conditions", "locations", "excludeLocations"])
 	untrusted := [l | some l in excluded; not lower(l) in trusted_locations]
 	count(untrusted) > 0
 	s := {
@@ -94,7 +98,7 @@ near_misses contains evidence if {
 }
 
 deny contains finding.missing(
-	ca.collection,
+	ca_collection,
 	"No enforced policy protects security info registration (urn:user:registersecurityinfo) for all users with a managed device, MFA or trusted locations",
 	near_misses,
 ) if {

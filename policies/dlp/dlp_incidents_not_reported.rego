@@ -37,13 +37,17 @@ import rego.v1
 import data.m365lint.lib.dlp
 import data.m365lint.lib.finding
 
+# Values of other packages, bound once: see "Writing fast policies" in docs/custom-policies.md.
+dlp_policies := data.m365lint.lib.dlp.policies
+dlp_rules := data.m365lint.lib.dlp.rules
+
 message(j, r) := sprintf("Rule %s of enforced policy %s raises no alert and sends no incident report when it matches", [
 	dlp.rule_label(r),
-	concat(", ", sort([dlp.policy_label(dlp.policies[i]) | some i in dlp.parents(j)])),
+	concat(", ", sort([dlp.policy_label(dlp_policies[i]) | some i in dlp.parents(j)])),
 ])
 
 silent(j) if {
-	r := dlp.rules[j]
+	r := dlp_rules[j]
 	dlp.in_force(j)
 	count(dlp.recipients(r, "generateAlert")) == 0
 	count(dlp.recipients(r, "generateIncidentReport")) == 0
@@ -52,7 +56,7 @@ silent(j) if {
 exported(r, field) if field in object.keys(r)
 
 deny contains finding.missing(dlp.rule_at(j, ["generateAlert"]), message(j, r), related) if {
-	some j, r in dlp.rules
+	some j, r in dlp_rules
 	silent(j)
 	exported(r, "generateAlert")
 	related := {finding.evidence(dlp.rule_at(j, ["generateIncidentReport"]), sprintf("Rule %s has no incident report recipient either", [dlp.rule_label(r)])) |
@@ -61,14 +65,14 @@ deny contains finding.missing(dlp.rule_at(j, ["generateAlert"]), message(j, r), 
 }
 
 deny contains finding.at(dlp.rule_at(j, ["generateIncidentReport"]), message(j, r)) if {
-	some j, r in dlp.rules
+	some j, r in dlp_rules
 	silent(j)
 	not exported(r, "generateAlert")
 	exported(r, "generateIncidentReport")
 }
 
 deny contains finding.at(dlp.rule_at(j, []), message(j, r)) if {
-	some j, r in dlp.rules
+	some j, r in dlp_rules
 	silent(j)
 	not exported(r, "generateAlert")
 	not exported(r, "generateIncidentReport")

@@ -35,19 +35,23 @@ import rego.v1
 import data.m365lint.lib.dlp
 import data.m365lint.lib.finding
 
+# Values of other packages, bound once: see "Writing fast policies" in docs/custom-policies.md.
+dlp_policies := data.m365lint.lib.dlp.policies
+dlp_rules := data.m365lint.lib.dlp.rules
+
 deny contains finding.at(
 	path,
 	sprintf("Rule %s of enforced policy %s notifies no one when it matches: no email and no policy tip", [
 		dlp.rule_label(r),
-		concat(", ", sort([dlp.policy_label(dlp.policies[i]) | some i in dlp.parents(j)])),
+		concat(", ", sort([dlp.policy_label(dlp_policies[i]) | some i in dlp.parents(j)])),
 	]),
 ) if {
-	some j, r in dlp.rules
+	some j, r in dlp_rules
 	dlp.in_force(j)
 	count(dlp.recipients(r, "notifyUser")) == 0
 	path := notify_path(j)
 }
 
-notify_path(j) := dlp.rule_at(j, ["notifyUser"]) if "notifyUser" in object.keys(dlp.rules[j])
+notify_path(j) := dlp.rule_at(j, ["notifyUser"]) if "notifyUser" in object.keys(dlp_rules[j])
 
 else := dlp.rule_at(j, [])

@@ -46,15 +46,20 @@ import rego.v1
 import data.m365lint.lib.dlp
 import data.m365lint.lib.finding
 
+# Values of other packages, bound once: see "Writing fast policies" in docs/custom-policies.md.
+dlp_policies := data.m365lint.lib.dlp.policies
+dlp_policy_collection := data.m365lint.lib.dlp.policy_collection
+dlp_rules := data.m365lint.lib.dlp.rules
+
 satisfied if {
-	some j, _ in dlp.rules
+	some j, _ in dlp_rules
 	dlp.counts(j)
 }
 
 # Rules that may count: every reason they do not is something the export lacks (their
 # disabled state, the name of their policy, or that policy's mode or enabled state).
 unknown_rules contains j if {
-	some j, _ in dlp.rules
+	some j, _ in dlp_rules
 	shortfalls := dlp.rule_shortfalls(j)
 	count(shortfalls) > 0
 	every s in shortfalls {
@@ -64,52 +69,52 @@ unknown_rules contains j if {
 
 # The enabled rules of policy i.
 enabled_rules(i) := {j |
-	some j, r in dlp.rules
+	some j, r in dlp_rules
 	i in dlp.parents(j)
 	dlp.rule_enabled(r)
 }
 
 # A policy with enabled rules that is not enforced.
 near_misses contains finding.evidence(s.path, sprintf("Policy %s has enabled rules but %s", [dlp.policy_label(p), s.reason])) if {
-	some i, p in dlp.policies
+	some i, p in dlp_policies
 	count(enabled_rules(i)) > 0
 	some s in dlp.policy_shortfalls(i)
 }
 
 # An enforced policy whose rules are all disabled.
 near_misses contains finding.evidence(dlp.rule_at(j, ["disabled"]), sprintf("Rule %s of enforced policy %s is disabled", [dlp.rule_label(r), dlp.policy_label(p)])) if {
-	some i, p in dlp.policies
+	some i, p in dlp_policies
 	dlp.enforced(p)
 	count(enabled_rules(i)) == 0
-	some j, r in dlp.rules
+	some j, r in dlp_rules
 	i in dlp.parents(j)
 	dlp.rule_disabled(r)
 }
 
 # An enforced policy without any rule.
 near_misses contains finding.evidence(dlp.policy_at(i, []), sprintf("Policy %s is enforced but has no rules in the export", [dlp.policy_label(p)])) if {
-	some i, p in dlp.policies
+	some i, p in dlp_policies
 	dlp.enforced(p)
-	every j, _ in dlp.rules {
+	every j, _ in dlp_rules {
 		not i in dlp.parents(j)
 	}
 }
 
 # An enabled rule whose parent policy is missing from the export, or that names none.
 near_misses contains finding.evidence(s.path, sprintf("Enabled rule %s %s", [dlp.rule_label(r), s.reason])) if {
-	some j, r in dlp.rules
+	some j, r in dlp_rules
 	dlp.rule_enabled(r)
 	count(dlp.parents(j)) == 0
 	some s in dlp.rule_shortfalls(j)
 }
 
-deny contains finding.missing(dlp.policy_collection, "No enforced DLP policy has an enabled rule", near_misses) if {
+deny contains finding.missing(dlp_policy_collection, "No enforced DLP policy has an enabled rule", near_misses) if {
 	not satisfied
 	count(unknown_rules) == 0
 }
 
 not_assessed contains sprintf("Rule %s would be an enabled rule of an enforced policy, but it %s", [
-	dlp.rule_label(dlp.rules[j]),
+	dlp.rule_label(dlp_rules[j]),
 	concat(" and ", sort([s.reason | some s in dlp.rule_shortfalls(j)])),
 ]) if {
 	not satisfied

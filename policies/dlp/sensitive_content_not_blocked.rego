@@ -45,8 +45,13 @@ import rego.v1
 import data.m365lint.lib.dlp
 import data.m365lint.lib.finding
 
+# Values of other packages, bound once: see "Writing fast policies" in docs/custom-policies.md.
+dlp_policies := data.m365lint.lib.dlp.policies
+dlp_required_info_types := data.m365lint.lib.dlp.required_info_types
+dlp_rules := data.m365lint.lib.dlp.rules
+
 # The required types rule r detects, as configured.
-required_detected(r) := sort([t | some t in dlp.required_info_types; dlp.detects(r, t)])
+required_detected(r) := sort([t | some t in dlp_required_info_types; dlp.detects(r, t)])
 
 protects(r) if dlp.blocks_everyone(r)
 
@@ -63,19 +68,19 @@ scope_effects := {
 
 # Where the finding about rule j points, and what the rule does instead of protecting.
 shortfall(j) := {"path": dlp.rule_at(j, ["blockAccessScope"]), "effect": object.get(scope_effects, r.blockAccessScope, sprintf("blocks access with blockAccessScope %s", [r.blockAccessScope]))} if {
-	r := dlp.rules[j]
+	r := dlp_rules[j]
 	r.blockAccess == true
 } else := {"path": dlp.rule_at(j, ["blockAccess"]), "effect": "does not block access"} if {
-	"blockAccess" in object.keys(dlp.rules[j])
+	"blockAccess" in object.keys(dlp_rules[j])
 } else := {"path": dlp.rule_at(j, []), "effect": "does not block access"}
 
 deny contains finding.at(s.path, sprintf("Rule %s of enforced policy %s detects %s but %s and does not encrypt", [
 	dlp.rule_label(r),
-	concat(", ", sort([dlp.policy_label(dlp.policies[i]) | some i in dlp.parents(j)])),
+	concat(", ", sort([dlp.policy_label(dlp_policies[i]) | some i in dlp.parents(j)])),
 	concat(", ", types),
 	s.effect,
 ])) if {
-	some j, r in dlp.rules
+	some j, r in dlp_rules
 	dlp.in_force(j)
 	types := required_detected(r)
 	count(types) > 0
@@ -85,12 +90,12 @@ deny contains finding.at(s.path, sprintf("Rule %s of enforced policy %s detects 
 }
 
 not_assessed contains sprintf("No enabled rule of an enforced DLP policy detects '%s' (see DLP003), so whether its content is blocked cannot be judged", [t]) if {
-	some t in dlp.required_info_types
+	some t in dlp_required_info_types
 	not detected_by_counting_rule(t)
 }
 
 not_assessed contains sprintf("Rule %s blocks access, but its blockAccessScope is not in the export, so whether it blocks everyone is unknown", [dlp.rule_label(r)]) if {
-	some j, r in dlp.rules
+	some j, r in dlp_rules
 	dlp.in_force(j)
 	count(required_detected(r)) > 0
 	not scope_known(r)
@@ -98,14 +103,14 @@ not_assessed contains sprintf("Rule %s blocks access, but its blockAccessScope i
 }
 
 not_assessed contains sprintf("Rule %s of an enforced policy neither blocks access for everyone nor encrypts, and its condition could not be read from the export, so it may detect required types", [dlp.rule_label(r)]) if {
-	some j, r in dlp.rules
+	some j, r in dlp_rules
 	dlp.in_force(j)
 	dlp.condition_unknown(r)
 	not protects(r)
 }
 
 detected_by_counting_rule(t) if {
-	some j, r in dlp.rules
+	some j, r in dlp_rules
 	dlp.counts(j)
 	dlp.detects(r, t)
 }

@@ -44,21 +44,26 @@ import rego.v1
 import data.m365lint.lib.dlp
 import data.m365lint.lib.finding
 
+# Values of other packages, bound once: see "Writing fast policies" in docs/custom-policies.md.
+dlp_required_info_types := data.m365lint.lib.dlp.required_info_types
+dlp_rule_collection := data.m365lint.lib.dlp.rule_collection
+dlp_rules := data.m365lint.lib.dlp.rules
+
 protected(type_name) if {
-	some j, r in dlp.rules
+	some j, r in dlp_rules
 	dlp.counts(j)
 	dlp.detects(r, type_name)
 }
 
 # Rules that detect the type but do not count, one piece of evidence per reason.
 near_misses(type_name) := {e |
-	some j, r in dlp.rules
+	some j, r in dlp_rules
 	dlp.detects(r, type_name)
 	not dlp.counts(j)
 	some s in dlp.rule_shortfalls(j)
 	e := finding.evidence(s.path, sprintf("Rule %s detects it but %s", [dlp.rule_label(r), s.reason]))
 } | {e |
-	some j, r in dlp.rules
+	some j, r in dlp_rules
 	dlp.condition_unknown(r)
 	dlp.counts(j)
 	e := finding.evidence(
@@ -68,9 +73,9 @@ near_misses(type_name) := {e |
 }
 
 deny contains object.union(
-	finding.missing(dlp.rule_collection, sprintf("No enabled rule of an enforced DLP policy detects '%s'", [type_name]), near_misses(type_name)),
+	finding.missing(dlp_rule_collection, sprintf("No enabled rule of an enforced DLP policy detects '%s'", [type_name]), near_misses(type_name)),
 	{"details": {"infoType": type_name}},
 ) if {
-	some type_name in dlp.required_info_types
+	some type_name in dlp_required_info_types
 	not protected(type_name)
 }

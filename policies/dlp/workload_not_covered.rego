@@ -46,18 +46,25 @@ import rego.v1
 import data.m365lint.lib.dlp
 import data.m365lint.lib.finding
 
-required_workloads := {w | some w in dlp.array_at(dlp.params, ["dlp_workloads"]); dlp.workloads[w]}
+# Values of other packages, bound once: see "Writing fast policies" in docs/custom-policies.md.
+dlp_params := data.m365lint.lib.dlp.params
+dlp_policies := data.m365lint.lib.dlp.policies
+dlp_policy_collection := data.m365lint.lib.dlp.policy_collection
+dlp_rules := data.m365lint.lib.dlp.rules
+dlp_workloads := data.m365lint.lib.dlp.workloads
+
+required_workloads := {w | some w in dlp.array_at(dlp_params, ["dlp_workloads"]); dlp_workloads[w]}
 
 # Policy i has an enabled rule (one whose disabled state is unknown does not count).
 has_enabled_rule(i) if {
-	some j, r in dlp.rules
+	some j, r in dlp_rules
 	i in dlp.parents(j)
 	dlp.rule_enabled(r)
 }
 
 # Policy i has a rule whose disabled state is not in the export.
 has_unknown_rule(i) if {
-	some j, r in dlp.rules
+	some j, r in dlp_rules
 	i in dlp.parents(j)
 	not is_boolean(r.disabled)
 }
@@ -78,20 +85,20 @@ shortfalls(i, w) := (dlp.policy_shortfalls(i) | dlp.coverage_shortfalls(i, w)) |
 }
 
 covered(w) if {
-	some i, _ in dlp.policies
+	some i, _ in dlp_policies
 	count(shortfalls(i, w)) == 0
 }
 
 # Policies that are about workload w: they include some of its locations or list it.
 candidates(w) := {i |
-	some i, p in dlp.policies
+	some i, p in dlp_policies
 	count(dlp.location_names(p, w)) > 0
 } | {i |
-	some i, p in dlp.policies
-	dlp.workloads[w].workload in {x | some x in dlp.array_at(p, ["workload"])}
+	some i, p in dlp_policies
+	dlp_workloads[w].workload in {x | some x in dlp.array_at(p, ["workload"])}
 }
 
-near_misses(w) := {finding.evidence(s.path, sprintf("Policy %s %s", [dlp.policy_label(dlp.policies[i]), s.reason])) |
+near_misses(w) := {finding.evidence(s.path, sprintf("Policy %s %s", [dlp.policy_label(dlp_policies[i]), s.reason])) |
 	some i in candidates(w)
 	some s in shortfalls(i, w)
 }
@@ -99,7 +106,7 @@ near_misses(w) := {finding.evidence(s.path, sprintf("Policy %s %s", [dlp.policy_
 # Policies that would cover workload w but for what the export lacks (a mode or enabled state,
 # or whether their rules are disabled): whether w is covered cannot be told.
 undecided(w) := {i |
-	some i, _ in dlp.policies
+	some i, _ in dlp_policies
 	found := shortfalls(i, w)
 	count(found) > 0
 	every s in found {
@@ -108,7 +115,7 @@ undecided(w) := {i |
 }
 
 deny contains object.union(
-	finding.missing(dlp.policy_collection, sprintf("No enforced DLP policy covers all %s", [dlp.workloads[w].label]), near_misses(w)),
+	finding.missing(dlp_policy_collection, sprintf("No enforced DLP policy covers all %s", [dlp_workloads[w].label]), near_misses(w)),
 	{"details": {"workload": w}},
 ) if {
 	some w in required_workloads
@@ -117,8 +124,8 @@ deny contains object.union(
 }
 
 not_assessed contains sprintf("Policy %s would cover all %s, but it %s", [
-	dlp.policy_label(dlp.policies[i]),
-	dlp.workloads[w].label,
+	dlp.policy_label(dlp_policies[i]),
+	dlp_workloads[w].label,
 	concat(" and ", sort([s.reason | some s in shortfalls(i, w)])),
 ]) if {
 	some w in required_workloads

@@ -39,11 +39,15 @@ import rego.v1
 import data.m365lint.lib.encryption as enc
 import data.m365lint.lib.finding
 
+# Values of other packages, bound once: see "Writing fast policies" in docs/custom-policies.md.
+enc_removal_actions := data.m365lint.lib.encryption.removal_actions
+enc_transport_rules_exported := data.m365lint.lib.encryption.transport_rules_exported
+
 removal_finding(i, r) := f if {
 	fields := enc.removals(r)
 	count(fields) > 0
-	texts := [enc.removal_actions[field] | some field in fields]
-	others := {finding.evidence(enc.transport_rule_at(i, [field]), sprintf("Transport rule %s also %s", [enc.transport_rule_label(r), enc.removal_actions[field]])) |
+	texts := [enc_removal_actions[field] | some field in fields]
+	others := {finding.evidence(enc.transport_rule_at(i, [field]), sprintf("Transport rule %s also %s", [enc.transport_rule_label(r), enc_removal_actions[field]])) |
 		some field in array.slice(fields, 1, count(fields))
 	}
 	message := sprintf("Transport rule %s %s%s%s%s", [enc.transport_rule_label(r), concat(" and ", texts), scope_text(r), mode_text(r), state_text(r)])
@@ -84,5 +88,5 @@ deny contains object.union(f, {"severity": "medium"}) if {
 }
 
 not_assessed contains "Transport rules (Get-TransportRule) were not exported" if {
-	not enc.transport_rules_exported
+	not enc_transport_rules_exported
 }

@@ -36,6 +36,10 @@ import rego.v1
 import data.m365lint.lib.encryption as enc
 import data.m365lint.lib.finding
 
+# Values of other packages, bound once: see "Writing fast policies" in docs/custom-policies.md.
+enc_encrypting_transport_rules := data.m365lint.lib.encryption.encrypting_transport_rules
+enc_transport_rules_exported := data.m365lint.lib.encryption.transport_rules_exported
+
 # Why encrypting rule i does not act: {"path", "reason"}, disabled first.
 problem(i) := {"path": enc.transport_rule_at(i, ["state"]), "reason": reason} if {
 	r := input.encryption.transport_rules[i]
@@ -61,17 +65,17 @@ deny contains object.union(
 	finding.at(found.path, sprintf("Transport rule %s %s but %s", [enc.transport_rule_label(r), enc.actions_text(r), found.reason])),
 	{"related": finding.in_document_order(actions(i))},
 ) if {
-	some i in enc.encrypting_transport_rules
+	some i in enc_encrypting_transport_rules
 	r := input.encryption.transport_rules[i]
 	found := problem(i)
 }
 
 not_assessed contains "Transport rules (Get-TransportRule) were not exported" if {
-	not enc.transport_rules_exported
+	not enc_transport_rules_exported
 }
 
 not_assessed contains reason if {
-	some i in enc.encrypting_transport_rules
+	some i in enc_encrypting_transport_rules
 	not problem(i)
 	r := input.encryption.transport_rules[i]
 	unknown := [text | some text in unknowns(r)]

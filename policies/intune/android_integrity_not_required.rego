@@ -37,6 +37,10 @@ import rego.v1
 import data.m365lint.lib.finding
 import data.m365lint.lib.intune
 
+# Values of other packages, bound once: see "Writing fast policies" in docs/custom-policies.md.
+intune_policies := data.m365lint.lib.intune.policies
+intune_policies_not_exported := data.m365lint.lib.intune.policies_not_exported
+
 requirements := {
 	"securityPreventInstallAppsFromUnknownSources": "allows apps from unknown sources",
 	"securityRequireSafetyNetAttestationBasicIntegrity": "does not require the Play Integrity basic integrity verdict",
@@ -46,16 +50,16 @@ deny contains finding.at(
 	intune.at(i, [name]),
 	sprintf("Android compliance policy %s %s (%s)", [intune.described(p), text, name]),
 ) if {
-	some i, p in intune.policies
+	some i, p in intune_policies
 	some name, text in requirements
 	intune.has_setting(p, name)
 	intune.not_enabled(p, name)
 }
 
-not_assessed contains intune.policies_not_exported if not intune.policies
+not_assessed contains intune_policies_not_exported if not intune_policies
 
 not_assessed contains intune.unexported_reason(p, missing) if {
-	some p in intune.policies
+	some p in intune_policies
 	missing := sort([name | some name, _ in requirements; intune.unexported(p, name)])
 	count(missing) > 0
 }

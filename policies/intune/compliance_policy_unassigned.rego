@@ -36,8 +36,12 @@ import rego.v1
 import data.m365lint.lib.finding
 import data.m365lint.lib.intune
 
+# Values of other packages, bound once: see "Writing fast policies" in docs/custom-policies.md.
+intune_policies := data.m365lint.lib.intune.policies
+intune_policies_not_exported := data.m365lint.lib.intune.policies_not_exported
+
 deny contains finding.at(intune.at(i, ["assignments"]), message) if {
-	some i, p in intune.policies
+	some i, p in intune_policies
 	not intune.default_policy(p)
 	intune.unassigned(p)
 	message := unassigned_message(p)
@@ -48,15 +52,15 @@ unassigned_message(p) := sprintf("Compliance policy %s is not assigned to any gr
 } else := sprintf("Compliance policy %s only excludes groups and includes none: it judges no device", [intune.label(p)])
 
 undecided := {i |
-	some i, p in intune.policies
+	some i, p in intune_policies
 	not intune.default_policy(p)
 	intune.assignment_unknown(p)
 }
 
-not_assessed contains intune.policies_not_exported if not intune.policies
+not_assessed contains intune_policies_not_exported if not intune_policies
 
 not_assessed contains sprintf("Whether every compliance policy is assigned cannot be told: %s", [
-	intune.abbreviated(sort([intune.assignment_unknown_reason(intune.policies[i]) | some i in undecided]), "; "),
+	intune.abbreviated(sort([intune.assignment_unknown_reason(intune_policies[i]) | some i in undecided]), "; "),
 ]) if {
 	count(undecided) > 0
 }

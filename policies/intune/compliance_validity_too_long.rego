@@ -32,22 +32,27 @@ import rego.v1
 import data.m365lint.lib.finding
 import data.m365lint.lib.intune
 
+# Values of other packages, bound once: see "Writing fast policies" in docs/custom-policies.md.
+intune_params := data.m365lint.lib.intune.params
+intune_settings := data.m365lint.lib.intune.settings
+intune_settings_not_exported := data.m365lint.lib.intune.settings_not_exported
+
 setting := "deviceComplianceCheckinThresholdDays"
 
-maximum := intune.params.max_checkin_threshold_days
+maximum := intune_params.max_checkin_threshold_days
 
 deny contains finding.at(
 	intune.setting_path(setting),
 	sprintf("Compliance status stays valid for %d days without a check-in, more than the %d allowed (max_checkin_threshold_days)", [days, maximum]),
 ) if {
-	days := intune.settings[setting]
+	days := intune_settings[setting]
 	is_number(days)
 	days > maximum
 }
 
-not_assessed contains intune.settings_not_exported if not intune.settings
+not_assessed contains intune_settings_not_exported if not intune_settings
 
 not_assessed contains sprintf("The exported Intune compliance settings do not give %s as a number of days", [setting]) if {
-	settings := intune.settings
+	settings := intune_settings
 	not is_number(object.get(settings, setting, null))
 }

@@ -42,14 +42,20 @@ import rego.v1
 import data.m365lint.lib.finding
 import data.m365lint.lib.intune
 
+# Values of other packages, bound once: see "Writing fast policies" in docs/custom-policies.md.
+intune_params := data.m365lint.lib.intune.params
+intune_policies := data.m365lint.lib.intune.policies
+intune_policies_not_exported := data.m365lint.lib.intune.policies_not_exported
+intune_threat_levels := data.m365lint.lib.intune.threat_levels
+
 enabled_setting := "deviceThreatProtectionEnabled"
 
 level_setting := "deviceThreatProtectionRequiredSecurityLevel"
 
-maximum := intune.params.max_device_threat_level
+maximum := intune_params.max_device_threat_level
 
 judged contains i if {
-	some i, p in intune.policies
+	some i, p in intune_policies
 	intune.has_setting(p, enabled_setting)
 }
 
@@ -58,11 +64,11 @@ deny contains finding.at(
 	sprintf("Compliance policy %s does not require a device threat level (%s): a device under attack stays compliant", [intune.described(p), enabled_setting]),
 ) if {
 	some i in judged
-	p := intune.policies[i]
+	p := intune_policies[i]
 	intune.not_enabled(p, enabled_setting)
 }
 
-acceptable(level) if intune.threat_levels[level] <= intune.threat_levels[maximum]
+acceptable(level) if intune_threat_levels[level] <= intune_threat_levels[maximum]
 
 level_text(level) := sprintf("'%s'", [level]) if is_string(level)
 
@@ -70,20 +76,20 @@ else := "null"
 
 deny contains finding.at(intune.at(i, [level_setting]), message) if {
 	some i in judged
-	p := intune.policies[i]
+	p := intune_policies[i]
 	intune.enabled(p, enabled_setting)
 	intune.exported(p, level_setting)
 	level := p[level_setting]
-	not intune.threat_levels[level]
+	not intune_threat_levels[level]
 	message := sprintf("Compliance policy %s enables device threat protection without a threat level (%s is %s)", [intune.described(p), level_setting, level_text(level)])
 }
 
 deny contains finding.at(intune.at(i, [level_setting]), message) if {
 	some i in judged
-	p := intune.policies[i]
+	p := intune_policies[i]
 	intune.enabled(p, enabled_setting)
 	level := p[level_setting]
-	intune.threat_levels[level]
+	intune_threat_levels[level]
 	not acceptable(level)
 	message := sprintf("Compliance policy %s lets devices at threat level %s stay compliant, above the configured maximum %s (max_device_threat_level)", [intune.described(p), level, maximum])
 }
@@ -95,11 +101,11 @@ unexported(p) := [enabled_setting] if {
 	intune.unexported(p, level_setting)
 } else := []
 
-not_assessed contains intune.policies_not_exported if not intune.policies
+not_assessed contains intune_policies_not_exported if not intune_policies
 
 not_assessed contains intune.unexported_reason(p, missing) if {
 	some i in judged
-	p := intune.policies[i]
+	p := intune_policies[i]
 	missing := unexported(p)
 	count(missing) > 0
 }

@@ -32,6 +32,10 @@ import rego.v1
 import data.m365lint.lib.finding
 import data.m365lint.lib.intune
 
+# Values of other packages, bound once: see "Writing fast policies" in docs/custom-policies.md.
+intune_policies := data.m365lint.lib.intune.policies
+intune_policies_not_exported := data.m365lint.lib.intune.policies_not_exported
+
 setting := "securityBlockJailbrokenDevices"
 
 state(p) := "jailbroken" if intune.kind(p) == "ios"
@@ -42,14 +46,14 @@ deny contains finding.at(
 	intune.at(i, [setting]),
 	sprintf("Compliance policy %s does not block %s devices (%s): a compromised device can be compliant", [intune.described(p), state(p), setting]),
 ) if {
-	some i, p in intune.policies
+	some i, p in intune_policies
 	intune.has_setting(p, setting)
 	intune.not_enabled(p, setting)
 }
 
-not_assessed contains intune.policies_not_exported if not intune.policies
+not_assessed contains intune_policies_not_exported if not intune_policies
 
 not_assessed contains intune.unexported_reason(p, [setting]) if {
-	some p in intune.policies
+	some p in intune_policies
 	intune.unexported(p, setting)
 }

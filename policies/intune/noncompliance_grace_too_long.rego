@@ -39,17 +39,22 @@ import rego.v1
 import data.m365lint.lib.finding
 import data.m365lint.lib.intune
 
-maximum := intune.params.max_noncompliance_grace_hours
+# Values of other packages, bound once: see "Writing fast policies" in docs/custom-policies.md.
+intune_params := data.m365lint.lib.intune.params
+intune_policies := data.m365lint.lib.intune.policies
+intune_policies_not_exported := data.m365lint.lib.intune.policies_not_exported
+
+maximum := intune_params.max_noncompliance_grace_hours
 
 judged contains i if {
-	some i, p in intune.policies
+	some i, p in intune_policies
 	not intune.default_policy(p)
 	is_array(p.scheduledActionsForRule)
 }
 
 # The block actions of policy i: [path, gracePeriodHours or null].
 blocks(i) := [[intune.at(i, ["scheduledActionsForRule", j, "scheduledActionConfigurations", k, "gracePeriodHours"]), hours] |
-	some j, rule in intune.policies[i].scheduledActionsForRule
+	some j, rule in intune_policies[i].scheduledActionsForRule
 	some k, action in intune.array_at(rule, ["scheduledActionConfigurations"])
 	action.actionType == "block"
 	hours := object.get(action, "gracePeriodHours", null)
@@ -69,7 +74,7 @@ unknown_hours(i) if {
 
 deny contains finding.at(
 	intune.at(i, ["scheduledActionsForRule"]),
-	sprintf("Compliance policy %s never marks non-compliant devices as non-compliant: it has no 'Mark device noncompliant' (block) action", [intune.label(intune.policies[i])]),
+	sprintf("Compliance policy %s never marks non-compliant devices as non-compliant: it has no 'Mark device noncompliant' (block) action", [intune.label(intune_policies[i])]),
 ) if {
 	some i in judged
 	count(blocks(i)) == 0
@@ -82,17 +87,17 @@ deny contains finding.at(path, message) if {
 	earliest := min(known_hours(i))
 	path := sort([block[0] | some block in blocks(i); block[1] == earliest])[0]
 	message := sprintf("Compliance policy %s marks non-compliant devices as non-compliant only after %d hours, more than the %d allowed (max_noncompliance_grace_hours)", [
-		intune.label(intune.policies[i]), earliest, maximum,
+		intune.label(intune_policies[i]), earliest, maximum,
 	])
 }
 
 undecided := {i |
-	some i, p in intune.policies
+	some i, p in intune_policies
 	not intune.default_policy(p)
 	not is_array(p.scheduledActionsForRule)
 }
 
-not_assessed contains intune.policies_not_exported if not intune.policies
+not_assessed contains intune_policies_not_exported if not intune_policies
 
 not_assessed contains sprintf("Whether every compliance policy marks non-compliant devices in time cannot be told: %s exported without actions for non-compliance", [
 	intune.labels(undecided),
@@ -100,7 +105,7 @@ not_assessed contains sprintf("Whether every compliance policy marks non-complia
 	count(undecided) > 0
 }
 
-not_assessed contains sprintf("%s has a 'Mark device noncompliant' action whose grace period is not in the export", [intune.label(intune.policies[i])]) if {
+not_assessed contains sprintf("%s has a 'Mark device noncompliant' action whose grace period is not in the export", [intune.label(intune_policies[i])]) if {
 	some i in judged
 	not in_time(i)
 	unknown_hours(i)

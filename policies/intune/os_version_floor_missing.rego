@@ -37,14 +37,19 @@ import rego.v1
 import data.m365lint.lib.finding
 import data.m365lint.lib.intune
 
+# Values of other packages, bound once: see "Writing fast policies" in docs/custom-policies.md.
+intune_params := data.m365lint.lib.intune.params
+intune_policies := data.m365lint.lib.intune.policies
+intune_policies_not_exported := data.m365lint.lib.intune.policies_not_exported
+
 judged contains i if {
-	some i, p in intune.policies
+	some i, p in intune_policies
 	intune.has_setting(p, "osMinimumVersion")
 }
 
 # The configured floor for policy p's platform.
 floor(p) := version if {
-	version := intune.params.min_os_version[p.platform]
+	version := intune_params.min_os_version[p.platform]
 	is_string(version)
 }
 
@@ -60,7 +65,7 @@ deny contains finding.at(
 	sprintf("Compliance policy %s sets no minimum OS version (osMinimumVersion): devices on any OS version, however outdated, can be compliant", [intune.described(p)]),
 ) if {
 	some i in judged
-	p := intune.policies[i]
+	p := intune_policies[i]
 	intune.exported(p, "osMinimumVersion")
 	unset(p)
 }
@@ -72,17 +77,17 @@ deny contains finding.at(
 	]),
 ) if {
 	some i in judged
-	p := intune.policies[i]
+	p := intune_policies[i]
 	minimum := floor(p)
 	intune.valid_version(p.osMinimumVersion)
 	intune.compare_versions(p.osMinimumVersion, minimum) < 0
 }
 
-not_assessed contains intune.policies_not_exported if not intune.policies
+not_assessed contains intune_policies_not_exported if not intune_policies
 
 not_assessed contains intune.unexported_reason(p, ["osMinimumVersion"]) if {
 	some i in judged
-	p := intune.policies[i]
+	p := intune_policies[i]
 	not intune.exported(p, "osMinimumVersion")
 }
 
@@ -90,7 +95,7 @@ not_assessed contains sprintf("%s requires OS version '%s', which is not a dotte
 	intune.described(p), p.osMinimumVersion, p.platform,
 ]) if {
 	some i in judged
-	p := intune.policies[i]
+	p := intune_policies[i]
 	floor(p)
 	intune.exported(p, "osMinimumVersion")
 	not unset(p)

@@ -44,21 +44,27 @@ import rego.v1
 import data.m365lint.lib.finding
 import data.m365lint.lib.intune
 
+# Values of other packages, bound once: see "Writing fast policies" in docs/custom-policies.md.
+intune_collection := data.m365lint.lib.intune.collection
+intune_platforms := data.m365lint.lib.intune.platforms
+intune_policies := data.m365lint.lib.intune.policies
+intune_policies_not_exported := data.m365lint.lib.intune.policies_not_exported
+
 deny contains object.union(
 	finding.missing(
-		intune.collection,
+		intune_collection,
 		sprintf("No compliance policy is assigned for %s devices", [intune.coverage_name(platform)]),
 		intune.near_misses(platform),
 	),
 	{"details": {"platform": platform}},
 ) if {
-	some platform in intune.platforms
+	some platform in intune_platforms
 	intune.unprotected(platform)
 }
 
-not_assessed contains intune.policies_not_exported if not intune.policies
+not_assessed contains intune_policies_not_exported if not intune_policies
 
 not_assessed contains intune.coverage_unknown_reason(platform) if {
-	some platform in intune.platforms
+	some platform in intune_platforms
 	intune.coverage_unknown(platform)
 }

@@ -58,6 +58,12 @@ import rego.v1
 import data.m365lint.lib.finding
 import data.m365lint.lib.intune
 
+# Values of other packages, bound once: see "Writing fast policies" in docs/custom-policies.md.
+intune_params := data.m365lint.lib.intune.params
+intune_policies := data.m365lint.lib.intune.policies
+intune_policies_not_exported := data.m365lint.lib.intune.policies_not_exported
+intune_windows_kinds := data.m365lint.lib.intune.windows_kinds
+
 # The settings of policy p: passcode* on iOS, password* elsewhere.
 required_setting(p) := "passcodeRequired" if intune.kind(p) == "ios"
 
@@ -71,11 +77,11 @@ simple_setting(p) := "passcodeBlockSimple" if intune.kind(p) == "ios"
 
 else := "passwordBlockSimple"
 
-desktop_kinds := intune.windows_kinds | {"macos"}
+desktop_kinds := intune_windows_kinds | {"macos"}
 
-minimum(p) := intune.params.min_password_length.desktop if intune.kind(p) in desktop_kinds
+minimum(p) := intune_params.min_password_length.desktop if intune.kind(p) in desktop_kinds
 
-else := intune.params.min_password_length.mobile
+else := intune_params.min_password_length.mobile
 
 class(p) := "desktop" if intune.kind(p) in desktop_kinds
 
@@ -113,20 +119,20 @@ complexity_locks(p) if complexity_bands[complexity(p)].lock
 complexity_unexported(p) if intune.unexported(p, complexity_setting)
 
 judged contains i if {
-	some i, p in intune.policies
+	some i, p in intune_policies
 	intune.has_setting(p, required_setting(p))
 }
 
-requires_password(i) if intune.enabled(intune.policies[i], required_setting(intune.policies[i]))
+requires_password(i) if intune.enabled(intune_policies[i], required_setting(intune_policies[i]))
 
-requires_password(i) if complexity_locks(intune.policies[i])
+requires_password(i) if complexity_locks(intune_policies[i])
 
 deny contains finding.at(
 	intune.at(i, [name]),
 	sprintf("Compliance policy %s does not require a %s to unlock the device (%s)", [intune.described(p), word(p), name]),
 ) if {
 	some i in judged
-	p := intune.policies[i]
+	p := intune_policies[i]
 	name := required_setting(p)
 	intune.not_enabled(p, name)
 	not complexity_locks(p)
@@ -137,7 +143,7 @@ deny contains finding.at(
 deny contains finding.at(intune.at(i, [name]), message) if {
 	some i in judged
 	requires_password(i)
-	p := intune.policies[i]
+	p := intune_policies[i]
 	name := length_setting(p)
 	intune.exported(p, name)
 	not is_number(p[name])
@@ -152,7 +158,7 @@ deny contains finding.at(intune.at(i, [name]), message) if {
 deny contains finding.at(intune.at(i, [complexity_setting]), message) if {
 	some i in judged
 	requires_password(i)
-	p := intune.policies[i]
+	p := intune_policies[i]
 	name := length_setting(p)
 	intune.exported(p, name)
 	not is_number(p[name])
@@ -167,7 +173,7 @@ deny contains finding.at(intune.at(i, [complexity_setting]), message) if {
 deny contains finding.at(intune.at(i, [name]), message) if {
 	some i in judged
 	requires_password(i)
-	p := intune.policies[i]
+	p := intune_policies[i]
 	name := length_setting(p)
 	is_number(p[name])
 	p[name] < minimum(p)
@@ -182,7 +188,7 @@ deny contains finding.at(
 ) if {
 	some i in judged
 	requires_password(i)
-	p := intune.policies[i]
+	p := intune_policies[i]
 	name := simple_setting(p)
 	intune.has_setting(p, name)
 	intune.not_enabled(p, name)
@@ -193,14 +199,14 @@ deny contains finding.at(
 # once a password is required, what judges its strength, with the complexity where a band
 # could stand in for an unset minimum length.
 unexported(i) := sort(missing) if {
-	p := intune.policies[i]
+	p := intune_policies[i]
 	not requires_password(i)
 	missing := {name |
 		some name in [required_setting(p), complexity_setting]
 		intune.unexported(p, name)
 	}
 } else := sort(strength_missing | complexity_missing) if {
-	p := intune.policies[i]
+	p := intune_policies[i]
 	strength_missing := {name |
 		some name in [length_setting(p), simple_setting(p)]
 		intune.unexported(p, name)
@@ -211,9 +217,9 @@ unexported(i) := sort(missing) if {
 	}
 }
 
-not_assessed contains intune.policies_not_exported if not intune.policies
+not_assessed contains intune_policies_not_exported if not intune_policies
 
-not_assessed contains intune.unexported_reason(intune.policies[i], missing) if {
+not_assessed contains intune.unexported_reason(intune_policies[i], missing) if {
 	some i in judged
 	missing := unexported(i)
 	count(missing) > 0

@@ -38,6 +38,10 @@ import rego.v1
 import data.m365lint.lib.finding
 import data.m365lint.lib.intune
 
+# Values of other packages, bound once: see "Writing fast policies" in docs/custom-policies.md.
+intune_policies := data.m365lint.lib.intune.policies
+intune_policies_not_exported := data.m365lint.lib.intune.policies_not_exported
+
 requirements := {
 	"defenderEnabled": "Microsoft Defender Antimalware",
 	"rtpEnabled": "real-time protection",
@@ -46,7 +50,7 @@ requirements := {
 }
 
 judged contains i if {
-	some i, p in intune.policies
+	some i, p in intune_policies
 	intune.kind(p) == "windows"
 }
 
@@ -60,25 +64,25 @@ deny contains finding.at(
 	sprintf("Windows compliance policy %s does not require %s (%s)", [intune.label(p), text, name]),
 ) if {
 	some i in judged
-	p := intune.policies[i]
+	p := intune_policies[i]
 	some name, text in requirements
 	intune.not_enabled(p, name)
 }
 
-not_assessed contains intune.policies_not_exported if not intune.policies
+not_assessed contains intune_policies_not_exported if not intune_policies
 
 not_assessed contains sprintf("%s was exported without the Graph beta Defender settings (%s), as a Graph v1.0 export is; export it from the beta endpoint", [
 	intune.described(p),
 	concat(", ", sort(object.keys(requirements))),
 ]) if {
 	some i in judged
-	p := intune.policies[i]
+	p := intune_policies[i]
 	not beta_exported(p)
 }
 
 not_assessed contains intune.unexported_reason(p, missing) if {
 	some i in judged
-	p := intune.policies[i]
+	p := intune_policies[i]
 	beta_exported(p)
 	missing := sort([name | some name, _ in requirements; not intune.exported(p, name)])
 	count(missing) > 0

@@ -8,6 +8,10 @@ import rego.v1
 
 import data.m365lint.lib.dlp
 
+# Values of other packages, bound once: see "Writing fast policies" in docs/custom-policies.md.
+dlp_exported := data.m365lint.lib.dlp.exported
+dlp_rules := data.m365lint.lib.dlp.rules
+
 # ---------------------------------------------------------------------------------------------
 # What was exported. A collection no export holds is absent; `[]` means exported and empty.
 
@@ -194,7 +198,7 @@ external_transport_rules contains i if {
 
 # DLP rules that encrypt (`encryptRMSTemplate`).
 encrypting_dlp_rules contains k if {
-	some k, r in dlp.rules
+	some k, r in dlp_rules
 	dlp.encrypts(r)
 }
 
@@ -215,7 +219,7 @@ dlp_exchange_shortfalls(k) := {s |
 }
 
 dlp_scope_shortfalls(k) := {s |
-	workloads := dlp.array_at(dlp.rules[k], ["workload"])
+	workloads := dlp.array_at(dlp_rules[k], ["workload"])
 	count(workloads) > 0
 	not exchange_workload(workloads)
 	s := {
@@ -224,7 +228,7 @@ dlp_scope_shortfalls(k) := {s |
 		"reason": sprintf("applies to %s, not Exchange", [concat(", ", [sprintf("%v", [w]) | some w in workloads])]),
 	}
 } | {s |
-	dlp.rules[k].accessScope == "InOrganization"
+	dlp_rules[k].accessScope == "InOrganization"
 	s := {
 		"unknown": false,
 		"path": dlp.rule_at(k, ["accessScope"]),
@@ -261,7 +265,7 @@ external_mail_unknown contains reason if {
 
 external_mail_unknown contains reason if {
 	not external_mail_encrypted
-	not dlp.exported
+	not dlp_exported
 	reason := "DLP policies and rules (Get-DlpCompliancePolicy, Get-DlpComplianceRule) were not exported, so a DLP rule may encrypt mail sent outside the organization"
 }
 
@@ -277,7 +281,7 @@ external_mail_unknown contains reason if {
 	not external_mail_encrypted
 	some k, shortfalls in dlp_shortfalls
 	only_unknowns(shortfalls)
-	reason := sprintf("DLP rule %s would encrypt mail sent outside the organization, but %s", [dlp.rule_label(dlp.rules[k]), unknowns_text(shortfalls)])
+	reason := sprintf("DLP rule %s would encrypt mail sent outside the organization, but %s", [dlp.rule_label(dlp_rules[k]), unknowns_text(shortfalls)])
 }
 
 only_unknowns(shortfalls) if {
@@ -300,7 +304,7 @@ external_encryption_evidence contains {"path": transport_rule_at(i, [a.field]), 
 
 external_encryption_evidence contains {"path": dlp.rule_at(k, ["encryptRMSTemplate"]), "message": message} if {
 	some k in external_dlp_rules
-	r := dlp.rules[k]
+	r := dlp_rules[k]
 	message := sprintf("DLP rule %s encrypts Exchange mail with the template '%s'", [dlp.rule_label(r), r.encryptRMSTemplate])
 }
 

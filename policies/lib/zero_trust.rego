@@ -8,6 +8,11 @@ import rego.v1
 
 import data.m365lint.lib.conditional_access as ca
 
+# Values of other packages, bound once: see "Writing fast policies" in docs/custom-policies.md.
+ca_guest_types := data.m365lint.lib.conditional_access.guest_types
+ca_policies := data.m365lint.lib.conditional_access.policies
+ca_rights_management_app := data.m365lint.lib.conditional_access.rights_management_app
+
 # ---------------------------------------------------------------------------------------------
 # Conditional Access policies that require a compliant device
 
@@ -20,7 +25,7 @@ requires_compliance(p) if {
 }
 
 compliance_policies_requiring contains i if {
-	some i, p in ca.policies
+	some i, p in ca_policies
 	requires_compliance(p)
 }
 
@@ -29,7 +34,7 @@ compliance_policies_requiring contains i if {
 # `compliance_policies_requiring`.)
 compliant_device_index[i] := min(positions) if {
 	some i in compliance_policies_requiring
-	positions := {j | some j, control in ca.array_at(ca.policies[i], ["grantControls", "builtInControls"]); control == "compliantDevice"}
+	positions := {j | some j, control in ca.array_at(ca_policies[i], ["grantControls", "builtInControls"]); control == "compliantDevice"}
 }
 
 # The path of the `compliantDevice` control of CA policy i.
@@ -68,19 +73,19 @@ blocking_controls(p) := ca.builtin_controls(p) & recipient_blocking_controls
 # Policy p applies to the Rights Management app: all cloud apps, or the app by id.
 targets_rights_management(p) if ca.all_apps(p)
 
-targets_rights_management(p) if ca.rights_management_app in ca.lowered(ca.array_at(p, ["conditions", "applications", "includeApplications"]))
+targets_rights_management(p) if ca_rights_management_app in ca.lowered(ca.array_at(p, ["conditions", "applications", "includeApplications"]))
 
-excludes_rights_management(p) if ca.rights_management_app in ca.lowered(ca.array_at(p, ["conditions", "applications", "excludeApplications"]))
+excludes_rights_management(p) if ca_rights_management_app in ca.lowered(ca.array_at(p, ["conditions", "applications", "excludeApplications"]))
 
 # The guest and external user types each policy applies to, by policy index. (An object rule:
 # regorus 0.14 returned an empty set from an equivalent function called, outside this package,
 # with a policy that `recipient_blocking_policies` had passed to it.)
 guest_types_covered[i] := {t |
-	some t in ca.guest_types
+	some t in ca_guest_types
 	ca.includes_guest_type(p, t)
 	not ca.excludes_guest_type(p, t)
 } if {
-	some i, p in ca.policies
+	some i, p in ca_policies
 }
 
 # Policy p does not apply to a modern sign-in to the Rights Management app whatever the
@@ -102,7 +107,7 @@ applies_to_recipients_only_sometimes(p) if {
 # Policies that block guests or external users from the Rights Management app, or require of
 # them a device they cannot have.
 recipient_blocking_policies contains i if {
-	some i, p in ca.policies
+	some i, p in ca_policies
 	ca.maybe_enforced(p)
 	count(blocking_controls(p)) > 0
 	targets_rights_management(p)

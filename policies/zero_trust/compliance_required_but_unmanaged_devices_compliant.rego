@@ -46,18 +46,25 @@ import data.m365lint.lib.finding
 import data.m365lint.lib.intune
 import data.m365lint.lib.zero_trust as zt
 
+# Values of other packages, bound once: see "Writing fast policies" in docs/custom-policies.md.
+ca_policies := data.m365lint.lib.conditional_access.policies
+intune_settings := data.m365lint.lib.intune.settings
+intune_unmanaged_devices_compliant := data.m365lint.lib.intune.unmanaged_devices_compliant
+intune_unmanaged_devices_unknown := data.m365lint.lib.intune.unmanaged_devices_unknown
+zt_compliance_policies_requiring := data.m365lint.lib.zero_trust.compliance_policies_requiring
+
 setting := intune.setting_path("secureByDefault")
 
-requiring contains finding.evidence(zt.compliant_device_path(i), sprintf("Policy %s requires a compliant device", [ca.label(ca.policies[i])])) if {
-	some i in zt.compliance_policies_requiring
+requiring contains finding.evidence(zt.compliant_device_path(i), sprintf("Policy %s requires a compliant device", [ca.label(ca_policies[i])])) if {
+	some i in zt_compliance_policies_requiring
 }
 
 deny contains object.union(
-	finding.at(setting, sprintf("Devices with no compliance policy assigned are marked compliant (secureByDefault is %s), so they pass Conditional Access policies that require a compliant device", [json.marshal(intune.settings.secureByDefault)])),
+	finding.at(setting, sprintf("Devices with no compliance policy assigned are marked compliant (secureByDefault is %s), so they pass Conditional Access policies that require a compliant device", [json.marshal(intune_settings.secureByDefault)])),
 	{"related": finding.in_document_order(requiring)},
 ) if {
 	count(requiring) > 0
-	intune.unmanaged_devices_compliant
+	intune_unmanaged_devices_compliant
 }
 
-not_assessed contains intune.unmanaged_devices_unknown if count(requiring) > 0
+not_assessed contains intune_unmanaged_devices_unknown if count(requiring) > 0

@@ -54,10 +54,17 @@ import data.m365lint.lib.finding
 import data.m365lint.lib.intune
 import data.m365lint.lib.zero_trust as zt
 
+# Values of other packages, bound once: see "Writing fast policies" in docs/custom-policies.md.
+ca_policies := data.m365lint.lib.conditional_access.policies
+intune_collection := data.m365lint.lib.intune.collection
+intune_platforms := data.m365lint.lib.intune.platforms
+intune_policies := data.m365lint.lib.intune.policies
+zt_compliance_policies_requiring := data.m365lint.lib.zero_trust.compliance_policies_requiring
+
 # CA policies that require a compliant device on `platform`.
 requiring(platform) := {i |
-	some i in zt.compliance_policies_requiring
-	zt.covers_platform(ca.policies[i], platform)
+	some i in zt_compliance_policies_requiring
+	zt.covers_platform(ca_policies[i], platform)
 }
 
 platform_text(p, platform) := sprintf("on %s", [intune.platform_name(platform)]) if {
@@ -67,14 +74,14 @@ platform_text(p, platform) := sprintf("on %s", [intune.platform_name(platform)])
 
 requiring_evidence(platform) := {finding.evidence(zt.compliant_device_path(i), message) |
 	some i in requiring(platform)
-	p := ca.policies[i]
+	p := ca_policies[i]
 	message := sprintf("Policy %s requires a compliant device %s", [ca.label(p), platform_text(p, platform)])
 }
 
 # Whether the platform has an assigned compliance policy is decided as for DEV001.
 deny contains object.union(
 	finding.missing(
-		intune.collection,
+		intune_collection,
 		sprintf("Conditional Access requires a compliant device on %s, but no compliance policy for %s is assigned: those devices are judged by the tenant default alone (compliant unless devices without a policy are marked not compliant, otherwise locked out)", [
 			intune.platform_name(platform),
 			intune.coverage_name(platform),
@@ -83,20 +90,20 @@ deny contains object.union(
 	),
 	{"details": {"platform": platform}},
 ) if {
-	some platform in intune.platforms
+	some platform in intune_platforms
 	count(requiring(platform)) > 0
 	intune.unprotected(platform)
 }
 
 not_assessed contains reason if {
-	not intune.policies
-	some platform in intune.platforms
+	not intune_policies
+	some platform in intune_platforms
 	count(requiring(platform)) > 0
 	reason := sprintf("Compliance policies were not exported, so whether %s has an assigned compliance policy is unknown", [intune.platform_name(platform)])
 }
 
 not_assessed contains intune.coverage_unknown_reason(platform) if {
-	some platform in intune.platforms
+	some platform in intune_platforms
 	count(requiring(platform)) > 0
 	intune.coverage_unknown(platform)
 }

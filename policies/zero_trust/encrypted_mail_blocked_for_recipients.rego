@@ -53,6 +53,17 @@ import data.m365lint.lib.encryption as enc
 import data.m365lint.lib.finding
 import data.m365lint.lib.zero_trust as zt
 
+# Values of other packages, bound once: see "Writing fast policies" in docs/custom-policies.md.
+ca_guest_types := data.m365lint.lib.conditional_access.guest_types
+ca_policies := data.m365lint.lib.conditional_access.policies
+ca_rights_management_app := data.m365lint.lib.conditional_access.rights_management_app
+enc_encryption_in_use := data.m365lint.lib.encryption.encryption_in_use
+enc_encryption_in_use_evidence := data.m365lint.lib.encryption.encryption_in_use_evidence
+enc_encryption_use_unknown := data.m365lint.lib.encryption.encryption_use_unknown
+zt_guest_types_covered := data.m365lint.lib.zero_trust.guest_types_covered
+zt_recipient_blocking_controls := data.m365lint.lib.zero_trust.recipient_blocking_controls
+zt_recipient_blocking_policies := data.m365lint.lib.zero_trust.recipient_blocking_policies
+
 effect(p) := "blocks access" if "block" in zt.blocking_controls(p)
 
 else := "requires a compliant or hybrid joined device" if count(zt.blocking_controls(p)) == 2
@@ -67,31 +78,31 @@ control_texts := {
 	"domainJoinedDevice": "requires a hybrid joined device, which a recipient's device is not",
 }
 
-guests_text(i) := "all guests and external users" if count(ca.guest_types - zt.guest_types_covered[i]) == 0
+guests_text(i) := "all guests and external users" if count(ca_guest_types - zt_guest_types_covered[i]) == 0
 
-else := sprintf("guests and external users of types %s", [concat(", ", sort(zt.guest_types_covered[i]))])
+else := sprintf("guests and external users of types %s", [concat(", ", sort(zt_guest_types_covered[i]))])
 
 apps_text(p) := "all cloud apps" if ca.all_apps(p)
 
 else := "the Microsoft Rights Management app"
 
-controls_evidence(i) := {finding.evidence(ca.at(i, ["grantControls", "builtInControls", j]), sprintf("Policy %s %s", [ca.label(ca.policies[i]), control_texts[control]])) |
-	some j, control in ca.array_at(ca.policies[i], ["grantControls", "builtInControls"])
-	control in zt.recipient_blocking_controls
+controls_evidence(i) := {finding.evidence(ca.at(i, ["grantControls", "builtInControls", j]), sprintf("Policy %s %s", [ca.label(ca_policies[i]), control_texts[control]])) |
+	some j, control in ca.array_at(ca_policies[i], ["grantControls", "builtInControls"])
+	control in zt_recipient_blocking_controls
 }
 
 deny contains finding.missing(
 	ca.at(i, ["conditions", "applications", "excludeApplications"]),
-	sprintf("Policy %s %s for %s on %s without excluding the Microsoft Rights Management app (%s): external recipients cannot open the encrypted mail this tenant sends", [ca.label(p), effect(p), guests_text(i), apps_text(p), ca.rights_management_app]),
-	controls_evidence(i) | enc.encryption_in_use_evidence,
+	sprintf("Policy %s %s for %s on %s without excluding the Microsoft Rights Management app (%s): external recipients cannot open the encrypted mail this tenant sends", [ca.label(p), effect(p), guests_text(i), apps_text(p), ca_rights_management_app]),
+	controls_evidence(i) | enc_encryption_in_use_evidence,
 ) if {
-	enc.encryption_in_use
-	some i in zt.recipient_blocking_policies
-	p := ca.policies[i]
+	enc_encryption_in_use
+	some i in zt_recipient_blocking_policies
+	p := ca_policies[i]
 }
 
 not_assessed contains reason if {
-	count(zt.recipient_blocking_policies) > 0
-	some unknown in enc.encryption_use_unknown
+	count(zt_recipient_blocking_policies) > 0
+	some unknown in enc_encryption_use_unknown
 	reason := sprintf("Whether encryption is in use cannot be told: %s", [unknown])
 }

@@ -44,19 +44,25 @@ import data.m365lint.lib.dlp
 import data.m365lint.lib.encryption as enc
 import data.m365lint.lib.finding
 
+# Values of other packages, bound once: see "Writing fast policies" in docs/custom-policies.md.
+dlp_rules := data.m365lint.lib.dlp.rules
+enc_encrypting_dlp_rules := data.m365lint.lib.encryption.encrypting_dlp_rules
+enc_encrypting_transport_rules := data.m365lint.lib.encryption.encrypting_transport_rules
+enc_transport_rules_exported := data.m365lint.lib.encryption.transport_rules_exported
+
 field := "azureRMSLicensingEnabled"
 
 encrypting contains finding.evidence(enc.transport_rule_at(i, [a.field]), sprintf("Transport rule %s %s", [enc.transport_rule_label(r), a.text])) if {
-	some i in enc.encrypting_transport_rules
+	some i in enc_encrypting_transport_rules
 	r := input.encryption.transport_rules[i]
 	enc.rule_maybe_enabled(r)
 	some a in enc.encryption_actions(r)
 }
 
 encrypting contains finding.evidence(dlp.rule_at(k, ["encryptRMSTemplate"]), sprintf("DLP rule %s encrypts with the template '%s'", [dlp.rule_label(r), r.encryptRMSTemplate])) if {
-	some k in enc.encrypting_dlp_rules
+	some k in enc_encrypting_dlp_rules
 	dlp.may_run(k)
-	r := dlp.rules[k]
+	r := dlp_rules[k]
 }
 
 deny contains object.union(
@@ -75,25 +81,25 @@ not_assessed contains sprintf("Rules apply encryption, but %s", [lower_first(rea
 not_assessed contains "Transport rules (Get-TransportRule) were not exported, so a mail flow rule may apply encryption" if {
 	count(encrypting) == 0
 	not enc.irm_setting(field) == true
-	not enc.transport_rules_exported
+	not enc_transport_rules_exported
 }
 
 # Encrypting DLP rules, not known to be disabled, whose policy the export cannot show: it is
 # missing from the export, or the rule names none. Whether they run is unknown.
 undecided contains k if {
-	some k in enc.encrypting_dlp_rules
-	not dlp.rule_disabled(dlp.rules[k])
+	some k in enc_encrypting_dlp_rules
+	not dlp.rule_disabled(dlp_rules[k])
 	count(dlp.parents(k)) == 0
 }
 
 undecided_reason(k) := reason if {
 	dlp.orphaned(k)
-	r := dlp.rules[k]
+	r := dlp_rules[k]
 	reason := sprintf("belongs to policy '%s', which is not in the export", [r[dlp.parent_field(r)]])
 } else := "names no parent policy"
 
 not_assessed contains sprintf("DLP rule %s applies encryption, but it %s, so whether it runs is unknown", [
-	dlp.rule_label(dlp.rules[k]),
+	dlp.rule_label(dlp_rules[k]),
 	undecided_reason(k),
 ]) if {
 	count(encrypting) == 0

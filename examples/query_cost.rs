@@ -1,0 +1,41 @@
+// scratch: time Rego queries against one tenant
+use m365lint::config::Parameters;
+use m365lint::ingest::load_tenant;
+use m365lint::registry::{PolicyKind, sources_from_dir};
+use std::time::Instant;
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let tenant = load_tenant(std::path::Path::new(&args[0])).expect("tenant");
+    let mut engine = regorus::Engine::new();
+    for source in sources_from_dir(std::path::Path::new(&args[1])).expect("policies") {
+        if source.kind != PolicyKind::Test {
+            engine.add_policy(source.path.clone(), source.text.to_string()).expect("policy");
+        }
+    }
+    engine
+        .add_data(regorus::Value::from(serde_json::json!({"m365lint": {"params": Parameters::default().to_data()}})))
+        .unwrap();
+    engine.set_input(regorus::Value::new_object());
+    let _ = engine.eval_query("data.m365lint.lib.finding".into(), false);
+    let input = regorus::Value::from(tenant.document.clone());
+    for query in &args[2..] {
+        let mut best = f64::MAX;
+        let mut size = 0;
+        for _ in 0..3 {
+            let mut e = engine.clone();
+            e.set_input(input.clone());
+            let started = Instant::now();
+            let r = e.eval_query(query.clone(), false);
+            best = best.min(started.elapsed().as_secs_f64() * 1000.0);
+            size = match r {
+                Ok(r) => format!("{:?}", r).len(),
+                Err(e) => {
+                    println!("{e}");
+                    0
+                }
+            };
+        }
+        println!("{best:9.2} ms  {size:8}  {query}");
+    }
+}
