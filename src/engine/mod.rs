@@ -7,6 +7,7 @@ mod error;
 mod finding;
 mod group;
 mod regorus_error;
+mod sandbox;
 mod testing;
 
 use std::collections::BTreeSet;
@@ -256,6 +257,7 @@ fn new_engine(sources: &[PolicySource], params: &serde_json::Value) -> Result<re
     engine.set_gather_prints(true);
     let mut errors = Vec::new();
     for source in sources {
+        errors.extend(sandbox::refused_calls(source).into_iter().map(|call| EngineError::refused(source, &call)));
         if let Err(error) = engine.add_policy(source.path.clone(), source.text.to_string()) {
             errors.push(EngineError::from_regorus(&error, sources));
         }
