@@ -83,3 +83,17 @@ fn time_is_not_offered_so_runs_stay_reproducible() {
     assert_eq!(run.code, 2, "{}{}", run.stdout, run.stderr);
     assert!(run.stdout.contains("could not find function time.now_ns"), "{}", run.stdout);
 }
+
+#[test]
+fn a_policy_nested_too_deep_to_parse_in_time_is_refused() {
+    // regorus's parser doubles its time with each level of literals: 24 levels would take
+    // about half a minute, 40 a lifetime. Refused before it is parsed.
+    let value = format!("{}1{}", "{\"a\": ".repeat(24), "}".repeat(24));
+    let started = std::time::Instant::now();
+    let run = check_with(&format!("\tx := {value}\n\tx.a != 1"));
+    assert!(started.elapsed().as_secs() < 10, "took {:?}", started.elapsed());
+    assert_eq!(run.code, 2, "{}{}", run.stdout, run.stderr);
+    assert!(run.stderr.contains("m365lint::policy::too_deep"), "{}", run.stderr);
+    // The body's `{` is level 1; `x := ` then 15 more `{"a": ` (6 characters each) reach 16.
+    assert!(run.stderr.contains("mine.rego:18:97: brackets nest more than 16 levels deep"), "{}", run.stderr);
+}

@@ -24,6 +24,24 @@ pub enum EngineError {
     #[diagnostic(code(m365lint::policy::rego_error))]
     Unlocated { message: String },
 
+    #[error("{path}:{line}:{column}: brackets nest more than {max} levels deep")]
+    #[diagnostic(
+        code(m365lint::policy::too_deep),
+        help(
+            "parsing time doubles with each level of nested array and object literals; name the inner values (`inner := {{...}}`) to flatten the policy"
+        )
+    )]
+    TooDeep {
+        path: String,
+        line: usize,
+        column: usize,
+        max: usize,
+        #[source_code]
+        src: NamedSource<String>,
+        #[label("level {}", max + 1)]
+        span: SourceSpan,
+    },
+
     #[error("{path}:{line}:{column}: {builtin} is refused: it would reach {reach}")]
     #[diagnostic(
         code(m365lint::policy::refused_builtin),
@@ -56,6 +74,20 @@ pub enum EngineError {
 }
 
 impl EngineError {
+    /// A policy nested too deep to hand to the parser.
+    pub(super) fn too_deep(source: &PolicySource, offset: usize) -> Self {
+        let (line, column) =
+            crate::model::SourceFile::new(source.path.clone(), source.text.to_string()).line_column(offset);
+        EngineError::TooDeep {
+            path: source.path.clone(),
+            line,
+            column,
+            max: super::sandbox::MAX_POLICY_NESTING,
+            src: NamedSource::new(&source.path, source.text.to_string()),
+            span: SourceSpan::from((offset, 1)),
+        }
+    }
+
     /// A call of a builtin that would leave the sandbox.
     pub(super) fn refused(source: &PolicySource, call: &super::sandbox::RefusedCall) -> Self {
         // Columns in characters, as editors count them (regorus counts a tab as 4).

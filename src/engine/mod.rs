@@ -261,7 +261,12 @@ fn new_engine(sources: &[PolicySource], params: &serde_json::Value) -> Result<re
     engine.set_gather_prints(true);
     let mut errors = Vec::new();
     for source in sources {
-        errors.extend(sandbox::refused_calls(source).into_iter().map(|call| EngineError::refused(source, &call)));
+        let screening = sandbox::screen(source);
+        errors.extend(screening.refused.iter().map(|call| EngineError::refused(source, call)));
+        if let Some(offset) = screening.too_deep {
+            errors.push(EngineError::too_deep(source, offset));
+            continue;
+        }
         if let Err(error) = engine.add_policy(source.path.clone(), source.text.to_string()) {
             errors.push(EngineError::from_regorus(&error, sources));
         }

@@ -4,7 +4,8 @@
 //! builtin of regorus reads files or the environment (see the test below, which pins that).
 //! A call to a missing builtin only fails when evaluation reaches it, though, and a policy
 //! whose call is never reached would pass silently: so every call to a builtin that OPA
-//! offers for leaving the sandbox is refused here, when the policy is loaded.
+//! offers for leaving the sandbox is refused here, when the policy is loaded. So is nesting
+//! deep enough to make regorus's parser run for hours (see [`MAX_POLICY_NESTING`]).
 
 use regorus::unstable::{Lexer, TokenKind};
 
@@ -43,21 +44,53 @@ pub struct RefusedCall {
     pub offset: usize,
 }
 
-/// Every call of a refused builtin in `source`, in order. Comments and strings are not
-/// calls: the text is read with regorus's own lexer. A file the lexer cannot read is left to
-/// the parser, which reports it.
-pub fn refused_calls(source: &PolicySource) -> Vec<RefusedCall> {
+/// Deepest nesting of brackets, braces and parentheses accepted in a policy. regorus's parser
+/// takes time exponential in the nesting of array and object literals (each level doubles it:
+/// 22 levels of `{"a": ...}` take seconds, 30 would take hours), before any time limit applies;
+/// hand-written policies nest fewer than 10 levels.
+pub const MAX_POLICY_NESTING: usize = 16;
+
+/// What screening a policy's text found, before regorus parses it.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Screening {
+    pub refused: Vec<RefusedCall>,
+    /// Byte offset of the first bracket nested deeper than [`MAX_POLICY_NESTING`]: the policy
+    /// must not be handed to the parser.
+    pub too_deep: Option<usize>,
+}
+
+/// Screens `source`: every call of a refused builtin, in order, and nesting too deep to parse.
+/// Comments and strings are not code: the text is read with regorus's own lexer. A file the
+/// lexer cannot read is left to the parser, which reports it.
+pub fn screen(source: &PolicySource) -> Screening {
     let Ok(file) = regorus::Source::from_contents(source.path.clone(), source.text.to_string()) else {
-        return Vec::new();
+        return Screening::default();
     };
     let mut lexer = Lexer::new(&file);
     let mut tokens = Vec::new();
+    let (mut depth, mut too_deep) = (0usize, None);
     while let Ok(token) = lexer.next_token() {
         if token.0 == TokenKind::Eof {
             break;
         }
+        if token.0 == TokenKind::Symbol {
+            match token.1.text() {
+                "[" | "{" | "(" => {
+                    depth += 1;
+                    if depth > MAX_POLICY_NESTING && too_deep.is_none() {
+                        too_deep = Some(token.1.start as usize);
+                    }
+                }
+                "]" | "}" | ")" => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+        }
         tokens.push(token);
     }
+    Screening { refused: refused_calls(&tokens), too_deep }
+}
+
+fn refused_calls(tokens: &[regorus::unstable::Token]) -> Vec<RefusedCall> {
     let symbol = |index: usize, text: &str| {
         tokens.get(index).is_some_and(|token| token.0 == TokenKind::Symbol && token.1.text() == text)
     };
@@ -93,7 +126,8 @@ mod tests {
     fn calls(text: &str) -> Vec<(&'static str, usize, usize)> {
         let source = PolicySource::new("custom/p.rego".into(), text, false);
         let file = crate::model::SourceFile::new("custom/p.rego", text);
-        refused_calls(&source)
+        screen(&source)
+            .refused
             .into_iter()
             .map(|call| {
                 let (line, column) = file.line_column(call.offset);
@@ -117,6 +151,20 @@ mod tests {
         let text = "package p\n# http.send({}) in a comment\nx := \"http.send({})\"\ny := `opa.runtime()`\n\
                     z := input.http.send\nw := my_http.send(1)\n";
         assert_eq!(calls(text), []);
+    }
+
+    #[test]
+    fn nesting_past_the_limit_is_found_before_parsing() {
+        let nested = |levels: usize| {
+            let text = format!("package p\nx := {}1{}\n", "[".repeat(levels), "]".repeat(levels));
+            screen(&PolicySource::new("p.rego".into(), text, false)).too_deep
+        };
+        assert_eq!(nested(MAX_POLICY_NESTING), None);
+        // The 17th bracket, after "package p\nx := " and 16 others.
+        assert_eq!(nested(MAX_POLICY_NESTING + 1), Some(15 + MAX_POLICY_NESTING));
+        assert_eq!(nested(100_000), Some(15 + MAX_POLICY_NESTING));
+        let text = format!("package p\n# {}\nx := \"{}\"\n", "{".repeat(50), "[".repeat(50));
+        assert_eq!(screen(&PolicySource::new("p.rego".into(), text, false)), Screening::default());
     }
 
     #[test]
