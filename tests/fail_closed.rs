@@ -94,6 +94,14 @@ fn an_unreadable_policy_directory_exits_2() {
     let file = m365lint(&["check", "fixtures/tenants/contoso", "--policies", "README.md"]);
     assert_eq!(file.code, 2);
     assert!(file.stderr.contains("m365lint::policy::unreadable"), "{}", file.stderr);
+    // A policy file over the size limit (sparse: its size, none of its bytes, on disk).
+    let dir = tempfile::tempdir().unwrap();
+    let huge = std::fs::File::create(dir.path().join("huge.rego")).unwrap();
+    huge.set_len(64 * 1024 * 1024 + 1).unwrap();
+    let run = m365lint(&["check", "fixtures/tenants/contoso", "--policies", dir.path().to_str().unwrap()]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("m365lint::policy::unreadable"), "{}", run.stderr);
+    assert!(run.stderr.contains("huge.rego: it is 64 MiB (67108865 bytes)"), "{}", run.stderr);
     // A directory without policies.
     let empty = tempfile::tempdir().unwrap();
     let run = m365lint(&["check", "fixtures/tenants/contoso", "--policies", empty.path().to_str().unwrap()]);

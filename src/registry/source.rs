@@ -60,7 +60,8 @@ pub fn sources_from_dir(dir: &Path) -> Result<Vec<PolicySource>, RegistryError> 
     files
         .into_iter()
         .map(|file| {
-            let text = std::fs::read_to_string(&file)
+            // A policy is a few KiB; the export limit bounds it all the same.
+            let text = crate::ingest::read_text_limited(&file, crate::ingest::DEFAULT_MAX_FILE_SIZE)
                 .map_err(|error| RegistryError::Read { path: file.display().to_string(), error: error.to_string() })?;
             Ok(PolicySource::new(file.display().to_string(), text, false))
         })
