@@ -27,7 +27,7 @@ fn rule_fixtures(id: &str) -> (Vec<PathBuf>, Vec<PathBuf>, Option<PathBuf>) {
 
 fn lint_one_rule(catalog: &Catalog, id: &str, tenant: &Path, config: Option<&Path>) -> Report {
     let config = config.map_or_else(Config::default, |path| Config::load(path).unwrap());
-    let overrides = Overrides { select: vec![id.to_owned()], ignore: Vec::new() };
+    let overrides = Overrides { select: vec![id.to_owned()], ignore: Vec::new(), max_file_size: None };
     common::lint_catalog(&[tenant.to_str().unwrap()], &config, catalog, &overrides)
 }
 

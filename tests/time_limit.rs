@@ -66,3 +66,57 @@ fn the_time_limit_must_be_a_positive_number_of_seconds() {
         assert!(run.stderr.contains("--rule-timeout"), "{bad}: {}", run.stderr);
     }
 }
+
+#[test]
+fn a_rego_unit_test_past_the_time_limit_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("slow_test.rego"),
+        "package slow_test\nimport rego.v1\n\ntest_spins if {\n\
+         \tsome i in numbers.range(1, 100000)\n\tsome j in numbers.range(1, 100000)\n\ti * j == -1\n}\n\n\
+         test_quick if { true }\n",
+    )
+    .unwrap();
+    let started = std::time::Instant::now();
+    let run = m365lint(&["test", dir.path().to_str().unwrap()]);
+    // Stopped at the default limit of 10 s, not after the hours 10^10 iterations take.
+    assert!(started.elapsed().as_secs() < 120, "stopped in {:?}", started.elapsed());
+    assert_eq!(run.code, 2, "{}{}", run.stdout, run.stderr);
+    assert!(run.stdout.contains("ERROR") && run.stdout.contains("test_spins"), "{}", run.stdout);
+    assert!(run.stdout.contains("time limit"), "{}", run.stdout);
+    assert!(run.stdout.contains("2 tests: 1 passed, 0 failed, 1 errors"), "{}", run.stdout);
+}
+
+#[test]
+fn a_tenant_with_its_own_parameters_keeps_the_time_limit() {
+    // Its own [parameters] give the tenant an engine of its own (PolicyEngine::with_params).
+    let dir = tempfile::tempdir().unwrap();
+    let policies = dir.path().join("policies");
+    std::fs::create_dir(&policies).unwrap();
+    std::fs::write(policies.join("slow.rego"), SPINNING_POLICY).unwrap();
+    let tenant = dir.path().join("contoso");
+    std::fs::create_dir(&tenant).unwrap();
+    for entry in std::fs::read_dir("fixtures/tenants/contoso").unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, tenant.join(path.file_name().unwrap())).unwrap();
+    }
+    std::fs::write(tenant.join("m365lint.toml"), "[parameters]\nadmin_sign_in_frequency_hours = 8\n").unwrap();
+    let started = std::time::Instant::now();
+    let run = m365lint(&[
+        "check",
+        tenant.to_str().unwrap(),
+        "--policies",
+        policies.to_str().unwrap(),
+        "--rule-timeout",
+        "0.5",
+        "--format",
+        "json",
+    ]);
+    assert!(started.elapsed().as_secs() < 60, "stopped in {:?}", started.elapsed());
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let results = report["tenants"][0]["results"].as_array().unwrap();
+    let slow = results.iter().find(|r| r["ruleId"] == "SLOW001").unwrap();
+    assert_eq!(slow["outcome"], "error");
+    assert!(slow["error"].as_str().unwrap_or_default().contains("time limit"), "{slow}");
+}

@@ -10,7 +10,8 @@ use crate::report::{
 };
 
 pub fn run(args: &CheckArgs) -> u8 {
-    let overrides = Overrides { select: split(&args.select), ignore: split(&args.ignore) };
+    let overrides =
+        Overrides { select: split(&args.select), ignore: split(&args.ignore), max_file_size: args.max_file_size };
     let mut setup = match Setup::new(&args.config, &args.policies, overrides, args.baseline.as_deref()) {
         Ok(setup) => setup,
         Err(code) => return code,

@@ -5,16 +5,19 @@ use super::setup::{Setup, fail};
 use super::{DiffArgs, DiffFormat};
 use crate::config::Overrides;
 use crate::diff::{Side, compare, render_human, render_json, render_markdown};
+use crate::ingest::DEFAULT_MAX_FILE_SIZE;
 use crate::model::Problem;
 
 pub fn run(args: &DiffArgs) -> u8 {
     let mut setup = None;
     let mut side = |path: &Path| -> Result<Side, u8> {
-        if let Some(side) = Side::from_json_report(path).map_err(|problem| fail(&[problem]))? {
+        let max_size = args.max_file_size.unwrap_or(DEFAULT_MAX_FILE_SIZE);
+        if let Some(side) = Side::from_json_report(path, max_size).map_err(|problem| fail(&[problem]))? {
             return Ok(side);
         }
         if setup.is_none() {
-            setup = Some(Setup::new(&args.config, &args.policies, Overrides::default(), None)?);
+            let overrides = Overrides { max_file_size: args.max_file_size, ..Overrides::default() };
+            setup = Some(Setup::new(&args.config, &args.policies, overrides, None)?);
         }
         let Some(setup) = setup.as_ref() else { return Err(2) };
         let report = crate::lint::lint(&[path.to_path_buf()], &setup.run());

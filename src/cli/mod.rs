@@ -70,6 +70,10 @@ pub struct CheckArgs {
     /// Add the policies in DIR (and its lib/ helpers) to the built-in ones (repeatable).
     #[arg(long = "policies", value_name = "DIR")]
     pub policies: Vec<PathBuf>,
+    /// Refuse any file larger than SIZE (bytes, or e.g. 200MB, 1GiB; default 64MiB): the
+    /// tenant is rejected (exit 2) before the file is read.
+    #[arg(long, value_name = "SIZE", value_parser = parse_file_size)]
+    pub max_file_size: Option<u64>,
     /// Stop a rule's evaluation for a tenant after SECONDS and report it as an error (exit 2).
     #[arg(long, value_name = "SECONDS", default_value_t = 10.0, value_parser = parse_seconds)]
     pub rule_timeout: f64,
@@ -140,6 +144,9 @@ pub struct DiffArgs {
     /// Add the policies in DIR to the built-in ones when linting an export (repeatable).
     #[arg(long = "policies", value_name = "DIR")]
     pub policies: Vec<PathBuf>,
+    /// Refuse any report or export file larger than SIZE (default 64MiB).
+    #[arg(long, value_name = "SIZE", value_parser = parse_file_size)]
+    pub max_file_size: Option<u64>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -161,6 +168,9 @@ pub struct NormalizeArgs {
     /// Print the canonical document's reference page instead (docs/canonical.md).
     #[arg(long)]
     pub schema_markdown: bool,
+    /// Refuse any export file larger than SIZE (default 64MiB).
+    #[arg(long, value_name = "SIZE", value_parser = parse_file_size)]
+    pub max_file_size: Option<u64>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -184,6 +194,10 @@ fn parse_seconds(value: &str) -> Result<f64, String> {
         Ok(seconds) if seconds.is_finite() && seconds > 0.0 && seconds <= 86_400.0 => Ok(seconds),
         _ => Err(format!("'{value}' is not a number of seconds between 0 and 86400")),
     }
+}
+
+fn parse_file_size(value: &str) -> Result<u64, String> {
+    crate::ingest::parse_size(value)
 }
 
 fn parse_severity(value: &str) -> Result<Severity, String> {

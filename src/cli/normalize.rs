@@ -1,7 +1,7 @@
 use super::NormalizeArgs;
 use super::output::{print_diagnostics, write_stdout};
 use crate::diagnostics::ProblemDiagnostic;
-use crate::ingest::load_tenant;
+use crate::ingest::{DEFAULT_MAX_FILE_SIZE, Limits, load_tenant_within};
 
 pub fn run(args: &NormalizeArgs) -> u8 {
     if args.schema {
@@ -13,7 +13,8 @@ pub fn run(args: &NormalizeArgs) -> u8 {
         return 0;
     }
     let Some(path) = &args.path else { return 2 };
-    match load_tenant(path) {
+    let limits = Limits { max_file_size: args.max_file_size.unwrap_or(DEFAULT_MAX_FILE_SIZE) };
+    match load_tenant_within(path, &limits) {
         Ok(tenant) => {
             write_stdout(|out| {
                 serde_json::to_writer_pretty(&mut *out, &tenant.document)?;

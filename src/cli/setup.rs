@@ -41,7 +41,10 @@ impl Setup {
             print_diagnostics(errors.iter().map(|e| e as &dyn miette::Diagnostic));
             2
         })?;
-        let baseline = baseline.map(Baseline::load).transpose().map_err(|problem| fail(&[problem]))?;
+        let baseline = baseline
+            .map(|path| Baseline::load(path, settings.limits.max_file_size))
+            .transpose()
+            .map_err(|problem| fail(&[problem]))?;
         Ok(Setup { config, catalog, overrides, settings, engine, baseline })
     }
 

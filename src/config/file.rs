@@ -10,6 +10,7 @@ use toml::Spanned;
 use super::Parameters;
 use super::problem::{ConfigCode, config_problem};
 use crate::diagnostics::SourceTree;
+use crate::ingest::{DEFAULT_MAX_FILE_SIZE, read_text_limited};
 use crate::model::{Problem, SourceFile};
 
 /// A configuration file, read and type-checked, not yet checked against the catalog.
@@ -24,6 +25,36 @@ pub struct ConfigFile {
     pub severity: BTreeMap<Spanned<String>, Spanned<String>>,
     pub waivers: Vec<Spanned<WaiverEntry>>,
     pub policies: Vec<Spanned<String>>,
+    pub limits: LimitsSection,
+}
+
+/// `[limits]`: how much of its input a run may read.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LimitsSection {
+    /// Largest export file read: bytes, or a size such as "200MB" or "1GiB".
+    #[serde(default)]
+    pub max_file_size: Option<Spanned<SizeSetting>>,
+}
+
+/// A size as written in the file: a number of bytes or a string with a unit.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum SizeSetting {
+    Bytes(i64),
+    Text(String),
+}
+
+impl SizeSetting {
+    pub fn bytes(&self) -> Result<u64, String> {
+        match self {
+            SizeSetting::Bytes(bytes) => match u64::try_from(*bytes) {
+                Ok(bytes) if bytes > 0 => Ok(bytes),
+                _ => Err(format!("{bytes} is not a size larger than zero")),
+            },
+            SizeSetting::Text(text) => crate::ingest::parse_size(text),
+        }
+    }
 }
 
 /// `[rules]`: which rules run.
@@ -74,12 +105,15 @@ struct TypedFile {
     waivers: Vec<Spanned<WaiverEntry>>,
     #[serde(default)]
     policies: Vec<Spanned<String>>,
+    #[serde(default)]
+    limits: LimitsSection,
 }
 
 impl ConfigFile {
     pub fn read(path: &Path) -> Result<ConfigFile, Problem> {
         let display = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|error| Problem {
+        // A configuration is a few KiB; the export limit bounds it all the same.
+        let text = read_text_limited(path, DEFAULT_MAX_FILE_SIZE).map_err(|error| Problem {
             code: ConfigCode::Unreadable.code().into(),
             message: format!("cannot read {display}: {error}"),
             help: None,
@@ -109,6 +143,7 @@ impl ConfigFile {
             severity: typed.severity,
             waivers: typed.waivers,
             policies: typed.policies,
+            limits: typed.limits,
         })
     }
 

@@ -14,13 +14,14 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-pub use file::{ConfigFile, RulesSection, WaiverEntry};
+pub use file::{ConfigFile, LimitsSection, RulesSection, SizeSetting, WaiverEntry};
 pub use parameters::{Parameters, Platform, ThreatLevel, Workload};
 pub use problem::ConfigCode;
 pub use selection::{Selection, Selector};
 pub use template::template;
 pub use waiver::{Waiver, WaiverScope, WaiverTarget};
 
+use crate::ingest::Limits;
 use crate::model::{Problem, RuleMeta, Severity, WaiverInfo};
 use crate::registry::Catalog;
 
@@ -82,6 +83,8 @@ pub struct Overrides {
     pub select: Vec<String>,
     /// Added to the configuration's `ignore`.
     pub ignore: Vec<String>,
+    /// `--max-file-size`: replaces the configuration's `[limits] max_file_size`.
+    pub max_file_size: Option<u64>,
 }
 
 /// Everything that decides how one tenant is linted.
@@ -91,6 +94,8 @@ pub struct Settings {
     /// The rules that run, with severity overrides applied, sorted by id.
     pub rules: Vec<Arc<RuleMeta>>,
     pub waivers: Vec<Waiver>,
+    /// How much of the tenant's exports may be read.
+    pub limits: Limits,
 }
 
 /// Merges configuration layers (outermost first) and checks them against the catalog.
@@ -156,6 +161,19 @@ pub fn resolve(
     }
     selection.ignore.extend(overrides.ignore.iter().filter_map(|s| cli_selector(s, &mut problems)));
 
+    let mut limits = Limits::default();
+    for (file, _) in layers {
+        if let Some(size) = &file.limits.max_file_size {
+            match size.get_ref().bytes() {
+                Ok(bytes) => limits.max_file_size = bytes,
+                Err(message) => problems.push(file.problem(ConfigCode::Invalid, size.span(), message, "not a size")),
+            }
+        }
+    }
+    if let Some(bytes) = overrides.max_file_size {
+        limits.max_file_size = bytes;
+    }
+
     let mut waivers = Vec::new();
     for (file, scope) in layers {
         for entry in &file.waivers {
@@ -177,7 +195,7 @@ pub fn resolve(
     }
 
     if problems.is_empty() {
-        Ok(Settings { parameters, rules: selection.apply(&rules), waivers })
+        Ok(Settings { parameters, rules: selection.apply(&rules), waivers, limits })
     } else {
         // In the order a reader meets them in the files.
         problems.sort_by_key(|p| p.location.as_ref().map(|l| (l.source.path.clone(), l.offset)));

@@ -91,6 +91,9 @@ pub fn template() -> String {
          [severity]\n\
          # Report a rule at another severity, e.g.:\n\
          # CA009 = \"medium\"\n\n\
+         [limits]\n\
+         # Largest export file read (bytes, or a size such as \"200MB\" or \"1GiB\"); --max-file-size wins.\n\
+         max_file_size = \"64MiB\"\n\n\
          # A waiver documents a finding the tenant accepts: it stays in every report, marked waived with its\n\
          # reason, and no longer fails the run. Target one object (`resource`: an id, a display name, or the\n\
          # offending value itself) or a JSONPath over `m365lint normalize` output (`path`); with neither, the\n\
@@ -147,8 +150,11 @@ mod tests {
             rules: toml::Table,
             #[allow(dead_code)]
             severity: toml::Table,
+            limits: crate::config::LimitsSection,
         }
         let file: File = toml::from_str(&template()).unwrap();
         assert_eq!(file.parameters, Parameters::default());
+        let size = file.limits.max_file_size.expect("the template states the file size limit");
+        assert_eq!(size.get_ref().bytes(), Ok(crate::ingest::DEFAULT_MAX_FILE_SIZE));
     }
 }

@@ -80,9 +80,24 @@ impl Side {
         side
     }
 
-    /// Reads a JSON report; `Ok(None)` when the file is not one (it is then an export).
-    pub fn from_json_report(path: &Path) -> Result<Option<Side>, Problem> {
-        let Ok(text) = std::fs::read_to_string(path) else { return Ok(None) };
+    /// Reads a JSON report; `Ok(None)` when the file is not one (it is then an export). A file
+    /// larger than `max_size` bytes is refused before it is read, report or export.
+    pub fn from_json_report(path: &Path, max_size: u64) -> Result<Option<Side>, Problem> {
+        let text = match crate::ingest::read_text_limited(path, max_size) {
+            Ok(text) => text,
+            Err(error @ crate::ingest::ReadError::TooLarge { .. }) => {
+                let display = path.display().to_string();
+                return Err(Problem {
+                    code: crate::ingest::IngestCode::TooLarge.code().into(),
+                    message: format!("{display} is too large to read: {error}"),
+                    help: crate::ingest::IngestCode::TooLarge.help().map(str::to_owned),
+                    file: Some(display),
+                    location: None,
+                    label: None,
+                });
+            }
+            Err(_) => return Ok(None),
+        };
         let Ok(value) = serde_json::from_str::<serde_json::Value>(&text) else { return Ok(None) };
         if value.get("schemaVersion").is_none()
             || value.pointer("/tool/name").and_then(|n| n.as_str()) != Some("m365lint")

@@ -7,6 +7,7 @@ mod error;
 mod finding;
 mod group;
 mod regorus_error;
+mod sandbox;
 mod testing;
 
 use std::collections::BTreeSet;
@@ -109,11 +110,7 @@ impl PolicyEngine {
     /// Limits each evaluation to `limit` of wall-clock time (see [`DEFAULT_TIME_LIMIT`]);
     /// workers and engines with other parameters inherit it.
     pub fn set_time_limit(&mut self, limit: Duration) {
-        // Check the clock every 64 units of work: often enough to stop within milliseconds
-        // of the limit, rarely enough to cost nothing measurable.
-        let check_interval = NonZeroU32::MIN.saturating_add(63);
-        self.template
-            .set_execution_timer_config(regorus::utils::limits::ExecutionTimerConfig { limit, check_interval });
+        limit_time(&mut self.template, limit);
     }
 
     /// The same policies with other parameters (a tenant directory's own configuration):
@@ -250,12 +247,26 @@ fn rule_path(rule: &RuleMeta, name: &str) -> String {
     format!("data.{}.{name}", rule.package)
 }
 
+/// Stops each evaluation of `engine` (and of its clones) after `limit` of wall-clock time.
+fn limit_time(engine: &mut regorus::Engine, limit: Duration) {
+    // Check the clock every 64 units of work: often enough to stop within milliseconds
+    // of the limit, rarely enough to cost nothing measurable.
+    let check_interval = NonZeroU32::MIN.saturating_add(63);
+    engine.set_execution_timer_config(regorus::utils::limits::ExecutionTimerConfig { limit, check_interval });
+}
+
 /// A regorus engine with every source loaded, prints gathered and parameters as data.
 fn new_engine(sources: &[PolicySource], params: &serde_json::Value) -> Result<regorus::Engine, Vec<EngineError>> {
     let mut engine = regorus::Engine::new();
     engine.set_gather_prints(true);
     let mut errors = Vec::new();
     for source in sources {
+        let screening = sandbox::screen(source);
+        errors.extend(screening.refused.iter().map(|call| EngineError::refused(source, call)));
+        if let Some(offset) = screening.too_deep {
+            errors.push(EngineError::too_deep(source, offset));
+            continue;
+        }
         if let Err(error) = engine.add_policy(source.path.clone(), source.text.to_string()) {
             errors.push(EngineError::from_regorus(&error, sources));
         }

@@ -32,9 +32,11 @@ pub struct TestResult {
 }
 
 /// Loads `sources` (policies, libraries and tests) with `params` as data and runs every test,
-/// in parallel. Results are sorted by file and line.
+/// in parallel, each stopped as an error after [`super::DEFAULT_TIME_LIMIT`]. Results are sorted by file and line.
 pub fn run_tests(sources: &[PolicySource], params: &serde_json::Value) -> Result<Vec<TestResult>, Vec<EngineError>> {
     let mut engine = new_engine(sources, params)?;
+    // A test that never ends is an error, as a rule that never ends is in `check`.
+    super::limit_time(&mut engine, super::DEFAULT_TIME_LIMIT);
     let cases = discover(&mut engine).map_err(|error| vec![EngineError::from_regorus(&error, sources)])?;
     engine.set_input(regorus::Value::new_object());
     if let Some(first) = cases.first() {

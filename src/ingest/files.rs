@@ -41,8 +41,18 @@ fn collect(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), Problem> {
         let path = entry.path();
         if path.is_dir() {
             collect(&path, files)?;
-        } else {
+        } else if path.is_file() {
             files.push(path);
+        } else {
+            // A FIFO or a device would block or never end; a dangling symlink cannot be read.
+            // Either way the tenant is not whole: say so rather than hang or skip it.
+            let shown = path.display().to_string();
+            let what = if path.symlink_metadata().is_ok_and(|m| m.file_type().is_symlink()) {
+                "a symbolic link to nothing"
+            } else {
+                "not a regular file"
+            };
+            return Err(file_problem(IngestCode::Unreadable, &shown, format!("cannot read {shown}: it is {what}")));
         }
     }
     Ok(())

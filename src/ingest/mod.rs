@@ -12,6 +12,7 @@ mod envelope;
 mod export;
 mod files;
 mod identity;
+mod limits;
 mod normalize;
 mod paging;
 mod parse;
@@ -28,6 +29,9 @@ pub use decode::decode;
 pub use detect::read_export;
 pub use export::{Contribution, FileExport};
 pub use files::TENANT_CONFIG;
+pub use limits::{
+    ByteSize, DEFAULT_MAX_FILE_SIZE, Limits, MAX_DEPTH, ReadError, parse_size, read_limited, read_text_limited,
+};
 pub use parse::parse;
 pub use problem::IngestCode;
 pub use provenance::{Locator, Origin, Provenance, Resolved};
@@ -35,16 +39,28 @@ pub use tenant::Tenant;
 
 use crate::model::{Problem, SourceFile};
 
-/// Reads every export of one tenant (a file, or a directory of files). Any file that cannot be
-/// trusted rejects the tenant: the problems of every file are returned, not just the first.
+/// Reads every export of one tenant (a file, or a directory of files) within the default
+/// [`Limits`]. Any file that cannot be trusted rejects the tenant: the problems of every file
+/// are returned, not just the first.
 pub fn load_tenant(path: &Path) -> Result<Tenant, Vec<Problem>> {
+    load_tenant_within(path, &Limits::default())
+}
+
+/// Reads every export of one tenant, refusing any file larger than the limits allow before
+/// reading it (see [`load_tenant`]).
+pub fn load_tenant_within(path: &Path, limits: &Limits) -> Result<Tenant, Vec<Problem>> {
     let files = files::tenant_files(path).map_err(|problem| vec![problem])?;
     let mut read = Vec::with_capacity(files.len());
     let mut problems = Vec::new();
     for file in &files {
         let display = file.display().to_string();
-        match std::fs::read(file) {
+        match read_limited(file, limits.max_file_size) {
             Ok(bytes) => read.push(FileBytes { path: display, bytes }),
+            Err(error @ ReadError::TooLarge { .. }) => problems.push(problem::file_problem(
+                IngestCode::TooLarge,
+                &display,
+                format!("{display} is too large to read: {error}"),
+            )),
             Err(error) => problems.push(problem::file_problem(
                 IngestCode::Unreadable,
                 &display,

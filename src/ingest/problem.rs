@@ -9,6 +9,10 @@ use crate::model::{PathSegment, Problem, SourceFile};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum IngestCode {
     Unreadable,
+    /// A file larger than the run's `--max-file-size`.
+    TooLarge,
+    /// JSON nested deeper than any real export (see `limits::MAX_DEPTH`).
+    TooDeep,
     NoFiles,
     NotUtf8,
     NotUtf16,
@@ -57,6 +61,8 @@ impl IngestCode {
     pub fn code(self) -> &'static str {
         match self {
             IngestCode::Unreadable => "m365lint::ingest::unreadable",
+            IngestCode::TooLarge => "m365lint::ingest::too_large",
+            IngestCode::TooDeep => "m365lint::ingest::too_deep",
             IngestCode::NoFiles => "m365lint::ingest::no_files",
             IngestCode::NotUtf8 => "m365lint::ingest::not_utf8",
             IngestCode::NotUtf16 => "m365lint::ingest::not_utf16",
@@ -94,6 +100,12 @@ impl IngestCode {
     pub fn help(self) -> Option<&'static str> {
         match self {
             IngestCode::Unreadable | IngestCode::Conflict => None,
+            IngestCode::TooLarge => Some(
+                "if this really is one export, raise the limit: `m365lint check --max-file-size 200MB`, or `max_file_size = \"200MB\"` under `[limits]` in m365lint.toml; otherwise move the file out of the tenant directory",
+            ),
+            IngestCode::TooDeep => Some(
+                "real exports nest fewer than 20 levels of arrays and objects (`ConvertTo-Json -Depth 10`); this file is not an export m365lint reads: re-export it unmodified",
+            ),
             IngestCode::NoFiles => Some("point m365lint at an export file, or at a directory that holds export files"),
             IngestCode::NotUtf8 => Some(
                 "save the export as UTF-8 (PowerShell 7: `Out-File -Encoding utf8`) or as UTF-16 with a byte-order mark (Windows PowerShell's default)",

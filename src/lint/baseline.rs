@@ -41,8 +41,9 @@ struct FindingEntry {
 }
 
 impl Baseline {
-    /// Reads a JSON report written by `m365lint check --format json`.
-    pub fn load(path: &Path) -> Result<Baseline, Problem> {
+    /// Reads a JSON report written by `m365lint check --format json`, refusing one larger than
+    /// `max_size` bytes (the run's `--max-file-size`) before reading it.
+    pub fn load(path: &Path, max_size: u64) -> Result<Baseline, Problem> {
         let display = path.display().to_string();
         let problem = |message: String| Problem {
             code: "m365lint::baseline::invalid".into(),
@@ -52,7 +53,8 @@ impl Baseline {
             location: None,
             label: None,
         };
-        let text = std::fs::read_to_string(path).map_err(|error| problem(format!("cannot read {display}: {error}")))?;
+        let text = crate::ingest::read_text_limited(path, max_size)
+            .map_err(|error| problem(format!("cannot read {display}: {error}")))?;
         let report: ReportFile = serde_json::from_str(&text)
             .map_err(|error| problem(format!("{display} is not an m365lint JSON report: {error}")))?;
         if report.schema_version != crate::report::JSON_SCHEMA_VERSION {

@@ -21,7 +21,7 @@ pub fn lint_example(catalog: &Catalog, rule: &RuleMeta, example: &EmbeddedExampl
         Some(text) => Config::from_text(&config_path, text).map_err(|problem| vec![problem])?,
         None => Config::default(),
     };
-    let overrides = Overrides { select: vec![rule.id.as_str().to_owned()], ignore: Vec::new() };
+    let overrides = Overrides { select: vec![rule.id.as_str().to_owned()], ignore: Vec::new(), max_file_size: None };
     let settings = config.settings(catalog, &overrides)?;
     let engine = PolicyEngine::load(catalog, &settings.parameters.to_data()).map_err(|errors| {
         errors

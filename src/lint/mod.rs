@@ -20,7 +20,7 @@ pub use shard::Shard;
 
 use crate::config::{CONFIG_FILE, Config, ConfigFile, Overrides, Settings, WaiverScope, resolve};
 use crate::engine::{Evaluation, PolicyEngine, PolicyFinding, Verdict};
-use crate::ingest::{Locator, Tenant, load_tenant};
+use crate::ingest::{Locator, Tenant, load_tenant_within};
 use crate::model::{CanonicalPath, Evidence, Finding, Location, Outcome, Problem, RuleMeta, RuleResult};
 use crate::registry::Catalog;
 use crate::report::{Report, TenantReport};
@@ -156,7 +156,7 @@ pub fn lint_tenant(path: &Path, run: &Run<'_>) -> (TenantReport, BTreeSet<waiver
         Ok(found) => found,
         Err(problems) => return (rejected(path, problems), BTreeSet::new()),
     };
-    let tenant = match load_tenant(path) {
+    let tenant = match load_tenant_within(path, &settings.limits) {
         Ok(tenant) => tenant,
         Err(problems) => return (rejected(path, problems), BTreeSet::new()),
     };

@@ -44,6 +44,15 @@ pub enum RegistryError {
     #[diagnostic(code(m365lint::policy::unreadable))]
     Read { path: String, error: String },
 
+    #[error("{path}: data files are not loaded")]
+    #[diagnostic(
+        code(m365lint::policy::data_file),
+        help(
+            "policies read only `input` (the tenant's canonical document) and `data.m365lint.params` (the [parameters] of m365lint.toml), never files: write the values into the policy and move this file out of the policy directory"
+        )
+    )]
+    DataFile { path: String },
+
     #[error("no .rego files found under {dir}")]
     #[diagnostic(code(m365lint::policy::empty_dir))]
     NoPolicies { dir: String },

@@ -60,12 +60,16 @@ pub fn sources_from_dir(dir: &Path) -> Result<Vec<PolicySource>, RegistryError> 
     files
         .into_iter()
         .map(|file| {
-            let text = std::fs::read_to_string(&file)
+            // A policy is a few KiB; the export limit bounds it all the same.
+            let text = crate::ingest::read_text_limited(&file, crate::ingest::DEFAULT_MAX_FILE_SIZE)
                 .map_err(|error| RegistryError::Read { path: file.display().to_string(), error: error.to_string() })?;
             Ok(PolicySource::new(file.display().to_string(), text, false))
         })
         .collect()
 }
+
+/// Files that OPA would load from a policy directory as `data`.
+const DATA_FILES: [&str; 3] = ["json", "yaml", "yml"];
 
 fn collect(dir: &Path, files: &mut Vec<std::path::PathBuf>) -> Result<(), RegistryError> {
     let entries = std::fs::read_dir(dir)
@@ -82,6 +86,10 @@ fn collect(dir: &Path, files: &mut Vec<std::path::PathBuf>) -> Result<(), Regist
             collect(&path, files)?;
         } else if path.extension().is_some_and(|ext| ext == "rego") {
             files.push(path);
+        } else if path.extension().is_some_and(|ext| DATA_FILES.iter().any(|data| ext.eq_ignore_ascii_case(data))) {
+            // OPA and conftest load these as `data`; m365lint does not, and a policy that
+            // expects them would see nothing and pass silently.
+            return Err(RegistryError::DataFile { path: path.display().to_string() });
         }
     }
     Ok(())

@@ -75,3 +75,15 @@ pub fn json(report: &Report) -> String {
 pub fn without_version(text: &str) -> String {
     text.replace(env!("CARGO_PKG_VERSION"), "[version]")
 }
+
+/// A custom policy file with complete METADATA: rule `id` in package `custom.<package>`, whose
+/// `deny` rule has `body` (Rego, one statement a line).
+pub fn custom_policy(id: &str, package: &str, body: &str) -> String {
+    format!(
+        "# METADATA\n# title: Custom {id}\n# description: A test policy.\n# custom:\n#   id: {id}\n\
+         #   name: custom-{package}\n#   severity: low\n#   area: conditional_access\n\
+         #   requires: [conditional_access]\n#   rationale: A test.\n#   remediation: None.\n\
+         #   references: []\npackage custom.{package}\n\nimport rego.v1\n\n\
+         deny contains {{\"path\": [\"conditional_access\", \"policies\"], \"message\": \"found\"}} if {{\n{body}\n}}\n"
+    )
+}

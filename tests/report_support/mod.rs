@@ -121,7 +121,11 @@ pub fn every_outcome() -> Report {
         .expect("the waiver configuration loads");
     // The rules are pinned, so that new built-in rules do not change what this report holds.
     let select = ["CA001", "CA002", "CA009", "CA010", "CA014", "TEST001", "TEST002", "TEST003", "TEST004"];
-    let overrides = m365lint::config::Overrides { select: select.map(str::to_owned).to_vec(), ignore: Vec::new() };
+    let overrides = m365lint::config::Overrides {
+        select: select.map(str::to_owned).to_vec(),
+        ignore: Vec::new(),
+        max_file_size: None,
+    };
     common::lint_catalog(
         &["fixtures/tenants/contoso/conditional-access-policies.json", "fixtures/broken/sdk-without-depth.json"],
         &config,
