@@ -4,6 +4,7 @@ use super::progress::Progress;
 use super::setup::Setup;
 use crate::config::Overrides;
 use crate::lint::Batch;
+use crate::redact::Redactor;
 use crate::report::{
     Format, HumanOptions, RenderOptions, render, render_human_end, render_human_tenant, untrusted_lines,
     write_summary_line, write_tenant_line,
@@ -51,7 +52,8 @@ pub fn run(args: &CheckArgs) -> u8 {
     // the finished report, which then no longer needs the exports' text: memory stays bounded
     // by the tenants in flight, however many tenants the run has.
     let progress = Progress::new(paths.len());
-    let batch = Batch { pool: pool.as_ref(), release_sources: true };
+    let redactor = std::sync::Mutex::new(Redactor::new());
+    let batch = Batch { pool: pool.as_ref(), release_sources: true, redactor: args.redact.then_some(&redactor) };
     let report = crate::lint::lint_batch(&paths, &setup.run(), &batch, &mut |tenant| {
         progress.advance();
         for destination in &mut destinations {

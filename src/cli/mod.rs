@@ -80,6 +80,11 @@ pub struct CheckArgs {
     /// round-robin, so N machines given the same PATHs, K = 1..N, lint each tenant once.
     #[arg(long, value_name = "K/N")]
     pub shard: Option<crate::lint::Shard>,
+    /// Replace user and group ids, UPNs and e-mail addresses, user and group names, tenant ids
+    /// and every other GUID of the exports by stable pseudonyms (user-1, group-2 ...) in every
+    /// output, so the report can be shared. Fingerprints become digests.
+    #[arg(long)]
+    pub redact: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -140,6 +145,10 @@ pub struct DiffArgs {
     /// Add the policies in DIR to the built-in ones when linting an export (repeatable).
     #[arg(long = "policies", value_name = "DIR")]
     pub policies: Vec<PathBuf>,
+    /// Replace identifying values by pseudonyms, as `check --redact` does (fully for exports
+    /// linted here; a JSON report side gets the GUID and e-mail address patterns).
+    #[arg(long)]
+    pub redact: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
