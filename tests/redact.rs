@@ -34,6 +34,21 @@ const CASES: &[Case] = &[
         args: &["fixtures/ingest/m365dsc/woodgrove-tenant-report.json"],
         files: &["fixtures/ingest/m365dsc/woodgrove-tenant-report.json"],
     },
+    // Two tenants in one report: one table of pseudonyms, tenants streamed as they finish.
+    Case {
+        name: "both",
+        args: &[
+            "fixtures/tenants/contoso",
+            "fixtures/ingest/m365dsc/woodgrove-tenant-report.json",
+            "--config",
+            "fixtures/config/waivers/contoso.toml",
+        ],
+        files: &[
+            "fixtures/tenants/contoso",
+            "fixtures/config/waivers/contoso.toml",
+            "fixtures/ingest/m365dsc/woodgrove-tenant-report.json",
+        ],
+    },
 ];
 
 fn guid() -> Regex {
@@ -286,7 +301,7 @@ fn align_text(plain: &str, redacted: &str, values: &[String], seen: &mut BTreeMa
 fn each_value_has_one_pseudonym_and_distinct_values_distinct_ones() {
     for case in CASES {
         let mut values: Vec<String> = identifying_values(case).into_iter().collect();
-        values.sort_by(|a, b| b.len().cmp(&a.len()));
+        values.sort_by_key(|value| std::cmp::Reverse(value.len()));
         let mut seen = BTreeMap::new();
         align(&json(case, false), &json(case, true), &values, &mut seen, "");
         assert!(!seen.is_empty(), "{}: the JSON report names nobody", case.name);
@@ -344,10 +359,11 @@ fn redaction_keeps_the_findings_and_their_counts() {
         let (plain, redacted) = (json(case, false), json(case, true));
         assert_eq!(plain["summary"], redacted["summary"], "{}", case.name);
         let outcomes = |report: &Value| -> Vec<(String, String, usize)> {
-            report["tenants"][0]["results"]
+            report["tenants"]
                 .as_array()
                 .unwrap()
                 .iter()
+                .flat_map(|tenant| tenant["results"].as_array().unwrap())
                 .map(|r| {
                     let count = r["findings"].as_array().map_or(0, Vec::len);
                     (r["ruleId"].as_str().unwrap().to_owned(), r["outcome"].as_str().unwrap().to_owned(), count)
@@ -402,4 +418,27 @@ fn plain_and_redacted_reports_are_baselines_and_diff_sides_of_each_other() {
     let diff: Value = serde_json::from_str(&diff.stdout).unwrap();
     assert_eq!(diff["added"], Value::Array(Vec::new()));
     assert_eq!(diff["resolved"], Value::Array(Vec::new()));
+}
+
+#[test]
+fn diff_redacts_the_exports_it_lints() {
+    let (contoso, woodgrove) = ("fixtures/tenants/contoso", "fixtures/ingest/m365dsc/woodgrove-tenant-report.json");
+    let values = identifying_values(&CASES[2]);
+    // Contoso's findings are resolved, Woodgrove's new: each side's values are in the diff.
+    for format in ["human", "json", "markdown"] {
+        let plain = cli(&["diff", contoso, woodgrove, "--format", format]);
+        let redacted = cli(&["diff", contoso, woodgrove, "--format", format, "--redact"]);
+        assert_eq!(redacted.code, plain.code, "{format}: {}", redacted.stderr);
+        let output = redacted.stdout.to_lowercase();
+        assert!(values.iter().any(|v| plain.stdout.to_lowercase().contains(v.as_str())), "{format}: nothing to redact");
+        let leaked: Vec<&String> = values.iter().filter(|v| output.contains(v.as_str())).collect();
+        assert!(leaked.is_empty(), "diff {format} leaks {leaked:?}:\n{}", redacted.stdout);
+    }
+    // Both sides share one table: every finding is unchanged, none new or resolved.
+    let diff: Value =
+        serde_json::from_str(&cli(&["diff", woodgrove, woodgrove, "--format", "json", "--redact"]).stdout).unwrap();
+    assert_eq!(diff["summary"]["new"], 0);
+    assert_eq!(diff["summary"]["resolved"], 0);
+    assert!(diff["summary"]["unchanged"].as_u64().unwrap() > 0);
+    assert!(diff.to_string().contains("group-1"), "{diff}");
 }

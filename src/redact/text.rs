@@ -129,7 +129,9 @@ fn whole_word(text: &str, start: usize, end: usize) -> bool {
     let after = text[end..].chars().next();
     let starts_word = value.chars().next().is_some_and(is_word);
     let ends_word = value.chars().next_back().is_some_and(is_word);
-    !(starts_word && before.is_some_and(is_word)) && !(ends_word && after.is_some_and(is_word))
+    let glued_before = starts_word && before.is_some_and(is_word);
+    let glued_after = ends_word && after.is_some_and(is_word);
+    !glued_before && !glued_after
 }
 
 fn next_char(text: &str, at: usize) -> usize {
