@@ -96,6 +96,16 @@ fn literal_end(text: &str, start: usize) -> usize {
 
 /// The literal with its identifying values replaced, or `None` when it has none.
 fn redact_literal(literal: &str, matcher: &Matcher, table: &mut Pseudonyms) -> Option<String> {
+    // Most literals have no escape: searched in place, without decoding.
+    if literal.len() >= 2 && literal.ends_with('"') && !literal.contains('\\') {
+        let content = &literal[1..literal.len() - 1];
+        return match matcher.redact(content, table) {
+            std::borrow::Cow::Owned(redacted) => {
+                Some(serde_json::to_string(&redacted).unwrap_or_else(|_| literal.to_owned()))
+            }
+            std::borrow::Cow::Borrowed(_) => None,
+        };
+    }
     match serde_json::from_str::<String>(literal) {
         Ok(value) => {
             let redacted = matcher.redact(&value, table);
