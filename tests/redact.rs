@@ -343,6 +343,17 @@ fn every_format_tells_the_same_redacted_messages() {
         expected.sort();
         in_sarif.sort();
         assert_eq!(in_sarif, expected, "{}: SARIF", case.name);
+        // JSON lines stream each tenant as it finishes: redacted the same way.
+        let mut streamed: Vec<String> = Vec::new();
+        for line in run(case, Format::JsonLines, true).stdout.lines() {
+            let line: Value = serde_json::from_str(line).unwrap();
+            for result in line["results"].as_array().into_iter().flatten() {
+                for finding in result["findings"].as_array().into_iter().flatten() {
+                    streamed.push(finding["message"].as_str().unwrap().to_owned());
+                }
+            }
+        }
+        assert_eq!(streamed, messages, "{}: JSON lines", case.name);
         // Human output wraps messages; its one-line form and the CSV hold them whole.
         for format in [Format::Concise, Format::Csv] {
             let output = run(case, format, true).stdout;
