@@ -13,5 +13,6 @@ pub mod engine;
 pub mod ingest;
 pub mod lint;
 pub mod model;
+pub mod redact;
 pub mod registry;
 pub mod report;

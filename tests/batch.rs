@@ -151,15 +151,19 @@ fn released_exports_change_no_report_but_the_snippets() {
     let paths: Vec<PathBuf> = TENANTS.iter().map(PathBuf::from).collect();
     let pool = rayon::ThreadPoolBuilder::new().num_threads(2).build().unwrap();
     let mut drawn = Vec::new();
-    let batch = Batch { pool: Some(&pool), release_sources: true, drop_streamed: false };
-    let released = lint_batch(&paths, &run, &batch, &mut |tenant| {
-        // The sink still sees the text.
-        for result in &tenant.results {
-            for finding in result.outcome.findings() {
-                drawn.push(finding.location.as_ref().is_some_and(|l| !l.source.text.is_empty()));
+    let released = lint_batch(
+        &paths,
+        &run,
+        &Batch { pool: Some(&pool), release_sources: true, drop_streamed: false, redactor: None },
+        &mut |tenant| {
+            // The sink still sees the text.
+            for result in &tenant.results {
+                for finding in result.outcome.findings() {
+                    drawn.push(finding.location.as_ref().is_some_and(|l| !l.source.text.is_empty()));
+                }
             }
-        }
-    });
+        },
+    );
     let kept = m365lint::lint::lint(&paths, &run);
     assert!(!drawn.is_empty() && drawn.iter().all(|&has_text| has_text));
 
@@ -194,7 +198,7 @@ fn a_streamed_run_keeps_counts_not_findings_and_reports_the_same() {
     let paths: Vec<PathBuf> = TENANTS.iter().map(PathBuf::from).collect();
     let pool = rayon::ThreadPoolBuilder::new().num_threads(2).build().unwrap();
     let mut spool = JsonSpool::new().unwrap();
-    let batch = Batch { pool: Some(&pool), release_sources: true, drop_streamed: true };
+    let batch = Batch { pool: Some(&pool), release_sources: true, drop_streamed: true, redactor: None };
     let streamed = lint_batch(&paths, &run, &batch, &mut |tenant| spool.add(tenant).unwrap());
     let kept = m365lint::lint::lint(&paths, &run);
 

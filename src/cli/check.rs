@@ -4,6 +4,7 @@ use super::progress::Progress;
 use super::setup::Setup;
 use crate::config::Overrides;
 use crate::lint::Batch;
+use crate::redact::Redactor;
 use crate::report::{
     Format, HumanOptions, JsonSpool, RenderOptions, render, render_human_end, render_human_tenant, untrusted_lines,
     write_summary_line, write_tenant_line,
@@ -68,7 +69,9 @@ pub fn run(args: &CheckArgs) -> u8 {
     let mut spool_error = None;
     let progress = Progress::new(paths.len());
     let drop_streamed = destinations.iter().all(|destination| destination.format.streams());
-    let batch = Batch { pool: pool.as_ref(), release_sources: true, drop_streamed };
+    let redactor = std::sync::Mutex::new(Redactor::new());
+    let batch =
+        Batch { pool: pool.as_ref(), release_sources: true, drop_streamed, redactor: args.redact.then_some(&redactor) };
     let report = crate::lint::lint_batch(&paths, &setup.run(), &batch, &mut |tenant| {
         progress.advance();
         for (destination, spool) in destinations.iter_mut().zip(&mut spools) {

@@ -84,6 +84,11 @@ pub struct CheckArgs {
     /// round-robin, so N machines given the same PATHs, K = 1..N, lint each tenant once.
     #[arg(long, value_name = "K/N")]
     pub shard: Option<crate::lint::Shard>,
+    /// Replace user and group ids, UPNs and e-mail addresses, user and group names, tenant ids
+    /// and every other GUID of the exports by stable pseudonyms (user-1, group-2 ...) in every
+    /// output, so the report can be shared. Fingerprints become digests.
+    #[arg(long)]
+    pub redact: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -147,6 +152,10 @@ pub struct DiffArgs {
     /// Refuse any report or export file larger than SIZE (default 64MiB).
     #[arg(long, value_name = "SIZE", value_parser = parse_file_size)]
     pub max_file_size: Option<u64>,
+    /// Replace identifying values by pseudonyms, as `check --redact` does (fully for exports
+    /// linted here; a JSON report side gets the GUID and e-mail address patterns).
+    #[arg(long)]
+    pub redact: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

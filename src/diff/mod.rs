@@ -13,6 +13,7 @@ use serde::Deserialize;
 pub use render::{render_human, render_json, render_markdown};
 
 use crate::model::{Problem, Severity};
+use crate::redact::comparable_fingerprint;
 use crate::report::{JSON_SCHEMA_VERSION, Report};
 
 /// One finding, as a diff shows it.
@@ -159,7 +160,10 @@ impl Side {
 /// exports of one tenant usually live in differently named directories).
 pub fn compare(old: &Side, new: &Side) -> Diff {
     let single = old.tenants.len() == 1 && new.tenants.len() == 1;
-    let key = |f: &DiffFinding| (if single { String::new() } else { f.tenant.clone() }, f.fingerprint.clone());
+    // Plain and redacted (`--redact`) reports compare through the fingerprint's digest.
+    let key = |f: &DiffFinding| {
+        (if single { String::new() } else { f.tenant.clone() }, comparable_fingerprint(&f.fingerprint).into_owned())
+    };
     let old_keys: BTreeMap<_, &DiffFinding> = old.findings.iter().map(|f| (key(f), f)).collect();
     let new_keys: BTreeMap<_, &DiffFinding> = new.findings.iter().map(|f| (key(f), f)).collect();
     Diff {

@@ -7,9 +7,11 @@ use std::path::Path;
 use serde::Deserialize;
 
 use crate::model::Problem;
+use crate::redact::comparable_fingerprint;
 
 /// The findings of a previous report, as (tenant, fingerprint) pairs (the fingerprint starts
-/// with the rule id).
+/// with the rule id). Fingerprints are kept in the form that plain and redacted (`--redact`)
+/// reports share, so either can be the baseline of either.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Baseline {
     findings: BTreeSet<(String, String)>,
@@ -75,10 +77,15 @@ impl Baseline {
     }
 
     pub fn from_pairs(pairs: impl IntoIterator<Item = (String, String)>) -> Baseline {
-        Baseline { findings: pairs.into_iter().collect() }
+        Baseline {
+            findings: pairs
+                .into_iter()
+                .map(|(tenant, fingerprint)| (tenant, comparable_fingerprint(&fingerprint).into_owned()))
+                .collect(),
+        }
     }
 
     pub fn contains(&self, tenant: &str, fingerprint: &str) -> bool {
-        self.findings.contains(&(tenant.to_owned(), fingerprint.to_owned()))
+        self.findings.contains(&(tenant.to_owned(), comparable_fingerprint(fingerprint).into_owned()))
     }
 }

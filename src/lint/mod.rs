@@ -11,7 +11,7 @@ use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, mpsc};
+use std::sync::{Arc, Mutex, PoisonError, mpsc};
 
 pub use baseline::Baseline;
 pub use example::lint_example;
@@ -22,6 +22,7 @@ use crate::config::{CONFIG_FILE, Config, ConfigFile, Overrides, Settings, Waiver
 use crate::engine::{Evaluation, PolicyEngine, PolicyFinding, Verdict};
 use crate::ingest::{Locator, Tenant, load_tenant_within};
 use crate::model::{CanonicalPath, Evidence, Finding, Location, Outcome, Problem, RuleMeta, RuleResult};
+use crate::redact::{Identifiers, Redactor};
 use crate::registry::Catalog;
 use crate::report::{Report, TenantReport};
 
@@ -50,6 +51,10 @@ pub struct Batch<'p> {
     /// streams ([`crate::report::Format::streams`]), so memory does not grow with the number
     /// of tenants' findings.
     pub drop_streamed: bool,
+    /// Replace identifying values by pseudonyms before the sink sees a tenant (`--redact`,
+    /// see [`crate::redact`]); one redactor can serve several batches (both sides of a diff),
+    /// so that a value has one pseudonym across them.
+    pub redactor: Option<&'p Mutex<Redactor>>,
 }
 
 /// Lints every tenant path.
@@ -74,7 +79,7 @@ pub fn lint_batch(paths: &[PathBuf], run: &Run<'_>, batch: &Batch, sink: &mut dy
     ordered.sort_by(|a, b| a.0.cmp(&b.0));
     let (sender, receiver) = mpsc::channel();
     let next = AtomicUsize::new(0);
-    let work = |sender: mpsc::Sender<(usize, (TenantReport, BTreeSet<waivers::WaiverKey>))>| {
+    let work = |sender: mpsc::Sender<(usize, Linted)>| {
         let (next, ordered) = (&next, &ordered);
         rayon::scope(|scope| {
             for _ in 0..rayon::current_num_threads().min(ordered.len()) {
@@ -84,7 +89,7 @@ pub fn lint_batch(paths: &[PathBuf], run: &Run<'_>, batch: &Batch, sink: &mut dy
                         let index = next.fetch_add(1, Ordering::Relaxed);
                         let Some((_, path)) = ordered.get(index) else { break };
                         // The receiver lives until every sender is gone.
-                        if sender.send((index, lint_tenant(path, run))).is_err() {
+                        if sender.send((index, lint_one(path, run, batch.redactor.is_some()))).is_err() {
                             break;
                         }
                     }
@@ -95,6 +100,8 @@ pub fn lint_batch(paths: &[PathBuf], run: &Run<'_>, batch: &Batch, sink: &mut dy
     let mut matched = BTreeSet::new();
     let mut tenants = Vec::with_capacity(if batch.drop_streamed { 0 } else { paths.len() });
     let mut dropped = Dropped::default();
+    // Redacted in report order, so pseudonyms are numbered the same on every run.
+    let mut redactor = batch.redactor.map(|redactor| redactor.lock().unwrap_or_else(PoisonError::into_inner));
     std::thread::scope(|scope| {
         scope.spawn(|| match batch.pool {
             Some(pool) => pool.install(|| work(sender)),
@@ -105,9 +112,12 @@ pub fn lint_batch(paths: &[PathBuf], run: &Run<'_>, batch: &Batch, sink: &mut dy
         let mut next_out = 0;
         for (index, outcome) in receiver {
             finished.insert(index, outcome);
-            while let Some((mut tenant, keys)) = finished.remove(&next_out) {
+            while let Some(Linted { mut tenant, matched: keys, identifiers }) = finished.remove(&next_out) {
                 next_out += 1;
                 tenant.sort();
+                if let Some(redactor) = &mut redactor {
+                    redactor.redact_tenant(&mut tenant, &identifiers);
+                }
                 sink(&tenant);
                 matched.extend(keys);
                 if batch.drop_streamed && !Report::must_keep(&tenant) {
@@ -121,7 +131,10 @@ pub fn lint_batch(paths: &[PathBuf], run: &Run<'_>, batch: &Batch, sink: &mut dy
             }
         }
     });
-    let warnings = waivers::warnings(&run.settings.waivers, WaiverScope::Run, &matched);
+    let mut warnings = waivers::warnings(&run.settings.waivers, WaiverScope::Run, &matched);
+    if let Some(redactor) = &mut redactor {
+        redactor.redact_problems(&mut warnings);
+    }
     let mut rules = run.settings.rules.clone();
     rules.extend(dropped.extra_rules.into_values());
     Report::streamed(tenants, dropped.summary, dropped.count, rules, Vec::new(), warnings)
@@ -152,13 +165,38 @@ impl Dropped {
 /// the report (with the source files its findings point into) is kept. Also returns the
 /// waivers that matched.
 pub fn lint_tenant(path: &Path, run: &Run<'_>) -> (TenantReport, BTreeSet<waivers::WaiverKey>) {
+    let Linted { tenant, matched, .. } = lint_one(path, run, false);
+    (tenant, matched)
+}
+
+/// A linted tenant, with what the batch needs besides its report.
+struct Linted {
+    tenant: TenantReport,
+    /// The waivers that matched.
+    matched: BTreeSet<waivers::WaiverKey>,
+    /// The tenant's identifying values, when the run is redacted (collected here, while the
+    /// canonical document is at hand).
+    identifiers: Identifiers,
+}
+
+fn lint_one(path: &Path, run: &Run<'_>, redact: bool) -> Linted {
+    let reject = |problems| Linted {
+        tenant: rejected(path, problems),
+        matched: BTreeSet::new(),
+        identifiers: Identifiers::default(),
+    };
     let (settings, engine) = match tenant_settings(path, run) {
         Ok(found) => found,
-        Err(problems) => return (rejected(path, problems), BTreeSet::new()),
+        Err(problems) => return reject(problems),
     };
     let tenant = match load_tenant_within(path, &settings.limits) {
         Ok(tenant) => tenant,
-        Err(problems) => return (rejected(path, problems), BTreeSet::new()),
+        Err(problems) => return reject(problems),
+    };
+    let identifiers = if redact {
+        Identifiers::collect(&tenant.document, &settings.parameters, &settings.waivers)
+    } else {
+        Identifiers::default()
     };
     let mut results = evaluate(&tenant, &settings.rules, &engine);
     let matched = waivers::apply(&tenant.name, &tenant.document, &mut results, &settings.waivers);
@@ -181,7 +219,7 @@ pub fn lint_tenant(path: &Path, run: &Run<'_>) -> (TenantReport, BTreeSet<waiver
         results,
         warnings,
     };
-    (report, matched)
+    Linted { tenant: report, matched, identifiers }
 }
 
 /// The run's settings, or those of the tenant directory's own `m365lint.toml` merged over them
