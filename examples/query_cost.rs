@@ -1,4 +1,11 @@
-// scratch: time Rego queries against one tenant
+//! What an arbitrary Rego query costs against one tenant: the best of three evaluations, each on
+//! a fresh clone of an engine prepared with the policies of DIR (docs/performance.md). For
+//! finding which library rule or function a rule's time goes to.
+//!
+//! ```sh
+//! cargo run --release --example query_cost -- target/corpus/tenant-0000 policies \
+//!     'x := data.m365lint.lib.conditional_access.all_shortfalls'
+//! ```
 use m365lint::config::Parameters;
 use m365lint::ingest::load_tenant;
 use m365lint::registry::{PolicyKind, sources_from_dir};
@@ -6,6 +13,10 @@ use std::time::Instant;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.len() < 3 {
+        eprintln!("usage: query_cost TENANT POLICY_DIR QUERY...");
+        std::process::exit(2);
+    }
     let tenant = load_tenant(std::path::Path::new(&args[0])).expect("tenant");
     let mut engine = regorus::Engine::new();
     for source in sources_from_dir(std::path::Path::new(&args[1])).expect("policies") {
