@@ -3,7 +3,7 @@ use std::sync::Arc;
 
 use miette::{Diagnostic, LabeledSpan, SourceCode};
 
-use super::source_code::FileSource;
+use super::source_code::{FileSource, label_span};
 use crate::model::{Evidence, Finding, RuleMeta, Severity, SourceFile};
 
 /// A finding as a miette diagnostic: the message, a label on the offending value in the
@@ -28,7 +28,7 @@ impl FindingDiagnostic {
         let mut elsewhere = Vec::new();
         for evidence in &finding.related {
             match &evidence.location {
-                Some(location) if same_file(&source, &location.source) => {
+                Some(location) if same_file(&source, &location.source) && label_span(location).is_some() => {
                     secondary.push((evidence.message.clone(), location.offset, location.length.max(1)));
                 }
                 _ => elsewhere.push(EvidenceDiagnostic::new(evidence)),
@@ -40,7 +40,7 @@ impl FindingDiagnostic {
             severity: miette_severity(finding.severity),
             label: rule.name.as_str().replace('-', " "),
             help: rule.remediation.clone(),
-            primary: finding.location.as_ref().map(|location| (location.offset, location.length.max(1))),
+            primary: finding.location.as_ref().and_then(label_span),
             source: source.map(FileSource),
             secondary,
             elsewhere,
@@ -122,7 +122,7 @@ impl EvidenceDiagnostic {
         EvidenceDiagnostic {
             message: evidence.message.clone(),
             source: evidence.location.as_ref().map(|location| FileSource(location.source.clone())),
-            span: evidence.location.as_ref().map(|location| (location.offset, location.length.max(1))),
+            span: evidence.location.as_ref().and_then(label_span),
         }
     }
 }

@@ -2,7 +2,7 @@ use std::fmt;
 
 use miette::{Diagnostic, LabeledSpan, SourceCode};
 
-use super::source_code::FileSource;
+use super::source_code::{FileSource, label_span};
 use crate::model::Problem;
 
 /// A [`Problem`] as a miette diagnostic: an error with a label at the offending place.
@@ -58,9 +58,8 @@ impl Diagnostic for ProblemDiagnostic {
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        let location = self.problem.location.as_ref()?;
-        let label =
-            LabeledSpan::new_primary_with_span(self.problem.label.clone(), (location.offset, location.length.max(1)));
+        let span = label_span(self.problem.location.as_ref()?)?;
+        let label = LabeledSpan::new_primary_with_span(self.problem.label.clone(), span);
         Some(Box::new(std::iter::once(label)))
     }
 }

@@ -2,7 +2,19 @@ use std::sync::Arc;
 
 use miette::{MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents};
 
-use crate::model::SourceFile;
+use crate::model::{Location, SourceFile};
+
+/// Labels that end further right than this are not drawn under the source line: miette 7.6
+/// pads a label to its column with a formatting width, which panics past 65,535, and a label
+/// thousands of characters to the right is unreadable anyway. The diagnostic keeps its message.
+const MAX_LABEL_COLUMN: usize = 4096;
+
+/// The span miette labels for a location (at least one byte wide), or `None` when it lies too
+/// far right on its line to be drawn (e.g. a value on a minified export's single huge line).
+pub fn label_span(location: &Location) -> Option<(usize, usize)> {
+    (location.column <= MAX_LABEL_COLUMN && location.end_column <= MAX_LABEL_COLUMN)
+        .then_some((location.offset, location.length.max(1)))
+}
 
 /// A source file as miette reads it: named by its path, without copying the text.
 ///
@@ -31,5 +43,21 @@ impl SourceCode for FileSource {
             contents.column(),
             lines_spanned,
         )))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostics::SourceTree;
+
+    #[test]
+    fn labels_far_right_on_a_huge_line_are_not_drawn() {
+        let text = format!("{{\"a\": \"{}\", \"b\": 1}}", "x".repeat(70_000));
+        let source = Arc::new(SourceFile::new("t.json", text.clone()));
+        let near = SourceTree::location_at_offset(&source, 1, 3);
+        assert_eq!(label_span(&near), Some((1, 3)));
+        let far = SourceTree::location_at_offset(&source, text.find("\"b\"").unwrap(), 3);
+        assert_eq!(label_span(&far), None);
     }
 }

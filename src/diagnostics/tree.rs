@@ -87,7 +87,17 @@ impl<'a> SourceTree<'a> {
     }
 
     /// A location at a byte offset (for errors found before a tree exists, e.g. syntax errors).
+    /// The span is kept inside the text and widened to whole characters: a one-byte span on a
+    /// multi-byte character (a replacement character in a file that is not UTF-8) covers the
+    /// character, and a span at the end of the text (a file that ends early) is empty.
     pub fn location_at_offset(source: &Arc<SourceFile>, offset: usize, length: usize) -> Location {
+        let text = &source.text;
+        let offset = floor_char_boundary(text, offset.min(text.len()));
+        let mut end = offset.saturating_add(length).min(text.len());
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        let length = end - offset;
         let (line, column) = source.line_column(offset);
         let (end_line, end_column) = source.line_column(offset + length);
         Location {
@@ -101,6 +111,13 @@ impl<'a> SourceTree<'a> {
             end_column,
         }
     }
+}
+
+fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
+    while offset > 0 && !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
 }
 
 impl<'t, 'a> TreeNode<'t, 'a> {
@@ -170,6 +187,19 @@ mod tests {
         assert_eq!((loc.line, loc.column), (2, 3));
         let root = tree.location(&tree.root().unwrap());
         assert_eq!(&src.text[root.offset..root.offset + root.length], "{");
+    }
+
+    #[test]
+    fn offset_locations_stay_inside_the_text_on_whole_characters() {
+        let src = source("{\"a\": \"Z\u{fffd}rich\"}");
+        let at = src.text.find('\u{fffd}').unwrap();
+        let loc = SourceTree::location_at_offset(&src, at, 1);
+        assert_eq!(&src.text[loc.offset..loc.offset + loc.length], "\u{fffd}");
+        assert_eq!((loc.end_line, loc.end_column), (1, 10));
+        let end = SourceTree::location_at_offset(&src, src.text.len(), 1);
+        assert_eq!((end.offset, end.length), (src.text.len(), 0));
+        let inside = SourceTree::location_at_offset(&src, at + 1, 1);
+        assert_eq!((inside.offset, inside.length), (at, 3));
     }
 
     #[test]

@@ -1,0 +1,154 @@
+//! Helpers shared by the robustness tests (fuzz regressions, property tests, mutations):
+//! `check` run in-process with the built-in rules, and what every location must satisfy.
+#![allow(dead_code)] // each test file uses some of these
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::{Path, PathBuf};
+
+use m365lint::config::{Config, Overrides, Settings};
+use m365lint::engine::PolicyEngine;
+use m365lint::lint::{Run, lint};
+use m365lint::model::{Location, PathSegment, Problem, Severity};
+use m365lint::registry::{Catalog, embedded_sources};
+use m365lint::report::{Format, HumanOptions, RenderOptions, Report, render};
+use serde_json::Value;
+
+/// `m365lint check PATH` without a process: the built-in rules, no configuration, every
+/// output format rendered to memory. The catalog and engine are built once and reused.
+pub struct Checker {
+    catalog: Catalog,
+    config: Config,
+    overrides: Overrides,
+    settings: Settings,
+    engine: PolicyEngine,
+}
+
+/// What one in-process `check` produced: its exit code and report, or the panic's message.
+pub struct Checked {
+    pub code: u8,
+    pub report: Report,
+}
+
+impl Checker {
+    pub fn new() -> Self {
+        let catalog = Catalog::build(embedded_sources()).expect("the built-in catalog builds");
+        let config = Config::default();
+        let overrides = Overrides::default();
+        let settings = config.settings(&catalog, &overrides).expect("the default settings resolve");
+        let engine = PolicyEngine::load(&catalog, &settings.parameters.to_data()).expect("the built-in policies load");
+        Checker { catalog, config, overrides, settings, engine }
+    }
+
+    /// Lints one tenant path and renders the report in every format, as `check` does with the
+    /// default `--fail-on low`. A panic anywhere is returned as its message.
+    pub fn check(&self, path: &Path) -> Result<Checked, String> {
+        let run = Run {
+            catalog: &self.catalog,
+            config: &self.config,
+            overrides: &self.overrides,
+            settings: &self.settings,
+            engine: &self.engine,
+            baseline: None,
+        };
+        catch_unwind(AssertUnwindSafe(|| {
+            let report = lint(&[PathBuf::from(path)], &run);
+            render_every_format(&report);
+            Checked { code: report.exit_code(Severity::Low), report }
+        }))
+        .map_err(|panic| panic_message(panic.as_ref()))
+    }
+}
+
+impl Checker {
+    /// Reads a configuration file as `check --config FILE` does and resolves it against the
+    /// built-in catalog: the problems that would make `check` exit 2 (none when it is valid).
+    /// A panic is returned as its message.
+    pub fn config_problems(&self, path: &Path) -> Result<Vec<Problem>, String> {
+        catch_unwind(AssertUnwindSafe(|| match Config::load(path) {
+            Ok(config) => config.settings(&self.catalog, &self.overrides).err().unwrap_or_default(),
+            Err(problem) => vec![problem],
+        }))
+        .map_err(|panic| panic_message(panic.as_ref()))
+    }
+}
+
+fn render_every_format(report: &Report) {
+    let options = RenderOptions { human: HumanOptions::plain(), base_dir: None };
+    for format in Format::ALL {
+        let mut out = Vec::new();
+        render(format, report, &options, &mut out).expect("rendering to memory cannot fail");
+        if format != Format::Html {
+            assert!(!out.is_empty(), "{} output is empty", format.name());
+        }
+    }
+}
+
+fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    panic
+        .downcast_ref::<String>()
+        .cloned()
+        .or_else(|| panic.downcast_ref::<&str>().map(|s| (*s).to_owned()))
+        .unwrap_or_else(|| "a panic without a message".to_owned())
+}
+
+/// Every problem of a report (run-level and per tenant).
+pub fn problems(report: &Report) -> impl Iterator<Item = &Problem> {
+    report.problems.iter().chain(report.tenants.iter().flat_map(|tenant| tenant.problems.iter()))
+}
+
+/// Why a location is not a byte range of its text on character boundaries with line:column
+/// pairs that agree with it, or `None` when it is.
+pub fn location_fault(location: &Location) -> Option<String> {
+    let text = &location.source.text;
+    let end = location.offset + location.length;
+    if end > text.len() {
+        return Some(format!("span {}..{end} is outside a text of {} bytes", location.offset, text.len()));
+    }
+    if !text.is_char_boundary(location.offset) || !text.is_char_boundary(end) {
+        return Some(format!("span {}..{end} cuts a character", location.offset));
+    }
+    let start = location.source.line_column(location.offset);
+    let stop = location.source.line_column(end);
+    if (location.line, location.column) != start || (location.end_line, location.end_column) != stop {
+        return Some(format!(
+            "span {}..{end} says {}:{}-{}:{}, the text says {}:{}-{}:{}",
+            location.offset,
+            location.line,
+            location.column,
+            location.end_line,
+            location.end_column,
+            start.0,
+            start.1,
+            stop.0,
+            stop.1
+        ));
+    }
+    None
+}
+
+/// Every path of a JSON document (objects' members and lists' items, at every depth).
+pub fn every_path(value: &Value) -> Vec<(Vec<PathSegment>, &Value)> {
+    fn walk<'v>(value: &'v Value, path: &mut Vec<PathSegment>, out: &mut Vec<(Vec<PathSegment>, &'v Value)>) {
+        out.push((path.clone(), value));
+        match value {
+            Value::Object(map) => {
+                for (key, child) in map {
+                    path.push(PathSegment::Key(key.clone()));
+                    walk(child, path, out);
+                    path.pop();
+                }
+            }
+            Value::Array(items) => {
+                for (index, child) in items.iter().enumerate() {
+                    path.push(PathSegment::Index(index));
+                    walk(child, path, out);
+                    path.pop();
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    walk(value, &mut Vec::new(), &mut out);
+    out
+}
