@@ -7,7 +7,7 @@ use jsonc_parser::ast::{ObjectPropName, Value};
 use jsonc_parser::common::Ranged;
 use jsonc_parser::{CollectOptions, ParseOptions, parse_to_ast};
 
-use crate::model::{Location, PathSegment, SourceFile, pointer_of};
+use crate::model::{Location, PathSegment, SourceFile, floor_char_boundary, pointer_of};
 
 /// A parsed source file whose nodes know their byte ranges.
 pub struct SourceTree<'a> {
@@ -111,13 +111,6 @@ impl<'a> SourceTree<'a> {
             end_column,
         }
     }
-}
-
-fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
-    while offset > 0 && !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    offset
 }
 
 impl<'t, 'a> TreeNode<'t, 'a> {

@@ -87,15 +87,7 @@ impl Side {
         let text = match crate::ingest::read_text_limited(path, max_size) {
             Ok(text) => text,
             Err(error @ crate::ingest::ReadError::TooLarge { .. }) => {
-                let display = path.display().to_string();
-                return Err(Problem {
-                    code: crate::ingest::IngestCode::TooLarge.code().into(),
-                    message: format!("{display} is too large to read: {error}"),
-                    help: crate::ingest::IngestCode::TooLarge.help().map(str::to_owned),
-                    file: Some(display),
-                    location: None,
-                    label: None,
-                });
+                return Err(crate::ingest::too_large(&path.display().to_string(), &error));
             }
             Err(_) => return Ok(None),
         };

@@ -56,11 +56,7 @@ pub fn load_tenant_within(path: &Path, limits: &Limits) -> Result<Tenant, Vec<Pr
         let display = file.display().to_string();
         match read_limited(file, limits.max_file_size) {
             Ok(bytes) => read.push(FileBytes { path: display, bytes }),
-            Err(error @ ReadError::TooLarge { .. }) => problems.push(problem::file_problem(
-                IngestCode::TooLarge,
-                &display,
-                format!("{display} is too large to read: {error}"),
-            )),
+            Err(error @ ReadError::TooLarge { .. }) => problems.push(too_large(&display, &error)),
             Err(error) => problems.push(problem::file_problem(
                 IngestCode::Unreadable,
                 &display,
@@ -76,6 +72,12 @@ pub fn load_tenant_within(path: &Path, limits: &Limits) -> Result<Tenant, Vec<Pr
             Err(problems)
         }
     }
+}
+
+/// The problem of a file refused by [`read_limited`] for its size (an export, or a report read
+/// in its place).
+pub fn too_large(display: &str, error: &ReadError) -> Problem {
+    problem::file_problem(IngestCode::TooLarge, display, format!("{display} is too large to read: {error}"))
 }
 
 /// One export file's bytes, read into memory, and the path diagnostics name it by.

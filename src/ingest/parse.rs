@@ -7,7 +7,7 @@ use serde_json::Value;
 
 use super::limits::MAX_DEPTH;
 use super::problem::{IngestCode, file_problem, offset_problem};
-use crate::model::{Problem, SourceFile};
+use crate::model::{Problem, SourceFile, floor_char_boundary};
 
 pub fn parse(source: &Arc<SourceFile>) -> Result<Value, Problem> {
     if source.text.trim().is_empty() {
@@ -18,7 +18,7 @@ pub fn parse(source: &Arc<SourceFile>) -> Result<Value, Problem> {
         // serde_json counts columns in bytes; our locations count characters.
         let line_start = source.offset_of(error.line(), 1);
         let offset = (line_start + error.column().saturating_sub(1)).min(source.text.len());
-        let offset = floor_boundary(&source.text, offset);
+        let offset = floor_char_boundary(&source.text, offset);
         let (line, column) = source.line_column(offset);
         let reason = strip_position(&error.to_string());
         offset_problem(
@@ -70,13 +70,6 @@ fn check_depth(source: &Arc<SourceFile>) -> Result<(), Problem> {
         }
     }
     Ok(())
-}
-
-fn floor_boundary(text: &str, mut offset: usize) -> usize {
-    while offset > 0 && !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    offset
 }
 
 /// serde_json appends " at line L column C"; we report our own (character) column.

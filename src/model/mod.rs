@@ -16,4 +16,4 @@ pub use path::{CanonicalPath, PathSegment, pointer_of};
 pub use problem::Problem;
 pub use rule::{Reference, RelatedResource, RuleId, RuleMeta, RuleName};
 pub use severity::Severity;
-pub use source::SourceFile;
+pub use source::{SourceFile, floor_char_boundary};
