@@ -51,6 +51,7 @@ ca_collection := data.m365lint.lib.conditional_access.collection
 ca_params := data.m365lint.lib.conditional_access.params
 ca_policies := data.m365lint.lib.conditional_access.policies
 ca_privileged_roles := data.m365lint.lib.conditional_access.privileged_roles
+ca_privileged_roles_of := data.m365lint.lib.conditional_access.privileged_roles_of
 
 limit := ca_params.admin_sign_in_frequency_hours
 
@@ -59,8 +60,7 @@ candidates contains i if {
 	some i, p in ca_policies
 	some name in ["signInFrequency", "persistentBrowser"]
 	ca.session_control(p, name)
-	some role in ca_privileged_roles
-	ca.includes_role(p, role)
+	count(ca_privileged_roles_of[i]) > 0
 }
 
 # Roles are what this rule is about: an admin policy need not include all users.
@@ -148,16 +148,14 @@ browser_shortfalls(i) := {s |
 covered contains role if {
 	some i in candidates
 	count(shortfalls(i)) == 0
-	some role in ca_privileged_roles
-	ca.includes_role(ca_policies[i], role)
+	some role in ca_privileged_roles_of[i]
 }
 
 uncovered := ca_privileged_roles - covered
 
 near_misses contains evidence if {
 	some i in candidates
-	some role in uncovered
-	ca.includes_role(ca_policies[i], role)
+	count(uncovered & ca_privileged_roles_of[i]) > 0
 	some evidence in ca.explain(i, shortfalls(i))
 }
 

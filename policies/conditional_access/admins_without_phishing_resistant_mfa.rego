@@ -52,13 +52,13 @@ import data.m365lint.lib.roles
 ca_collection := data.m365lint.lib.conditional_access.collection
 ca_policies := data.m365lint.lib.conditional_access.policies
 ca_privileged_roles := data.m365lint.lib.conditional_access.privileged_roles
+ca_privileged_roles_of := data.m365lint.lib.conditional_access.privileged_roles_of
 
 # Policies that require some form of MFA of some privileged role.
 candidates contains i if {
 	some i, p in ca_policies
 	ca.mfa_grant(p)
-	some role in ca_privileged_roles
-	ca.includes_role(p, role)
+	count(ca_privileged_roles_of[i]) > 0
 }
 
 # Roles are what this rule is about: an admin policy need not include all users.
@@ -72,8 +72,7 @@ candidate_shortfalls[i] := ca.shortfalls_except(i, expected) | ca.phishing_resis
 covered contains role if {
 	some i in candidates
 	count(shortfalls(i)) == 0
-	some role in ca_privileged_roles
-	ca.includes_role(ca_policies[i], role)
+	some role in ca_privileged_roles_of[i]
 }
 
 uncovered := ca_privileged_roles - covered
@@ -81,8 +80,7 @@ uncovered := ca_privileged_roles - covered
 # Candidates that would cover an uncovered role but for their shortfalls.
 near_misses contains evidence if {
 	some i in candidates
-	some role in uncovered
-	ca.includes_role(ca_policies[i], role)
+	count(uncovered & ca_privileged_roles_of[i]) > 0
 	some evidence in ca.explain(i, shortfalls(i))
 }
 

@@ -50,6 +50,8 @@ import data.m365lint.lib.finding
 # Values of other packages, bound once: see "Writing fast policies" in docs/custom-policies.md.
 ca_collection := data.m365lint.lib.conditional_access.collection
 ca_guest_types := data.m365lint.lib.conditional_access.guest_types
+ca_excluded_guest_types := data.m365lint.lib.conditional_access.excluded_guest_types
+ca_included_guest_types := data.m365lint.lib.conditional_access.included_guest_types
 ca_policies := data.m365lint.lib.conditional_access.policies
 
 accepted := {"mfa", "authenticationStrength"}
@@ -58,29 +60,26 @@ accepted := {"mfa", "authenticationStrength"}
 candidates contains i if {
 	some i, p in ca_policies
 	ca.mfa_grant(p)
-	some t in ca_guest_types
-	names_guest_type(p, t)
+	count(named_guest_types[i]) > 0
 }
 
-names_guest_type(p, t) if ca.includes_guest_type(p, t)
+# The guest types policy i names: those it applies to, and those its guests condition lists
+# even if only for some external tenants.
+named_guest_types[i] := ca_included_guest_types[i] | listed_guest_types(p) if some i, p in ca_policies
 
-names_guest_type(p, t) if t in ca.condition_guest_types(ca.guests_condition(p, "includeGuestsOrExternalUsers"))
+listed_guest_types(p) := ca.condition_guest_types(condition) if {
+	condition := ca.guests_condition(p, "includeGuestsOrExternalUsers")
+} else := set()
 
 # Who the policy includes, and guest exclusions, are weighed type by type below.
 expected := {"users", "guests"}
 
 shortfalls(i) := ca.shortfalls_except(i, expected) | ca.grant_shortfalls(i, accepted, "MFA")
 
-covers(p, t) if {
-	ca.includes_guest_type(p, t)
-	not ca.excludes_guest_type(p, t)
-}
-
 covered contains t if {
 	some i in candidates
 	count(shortfalls(i)) == 0
-	some t in ca_guest_types
-	covers(ca_policies[i], t)
+	some t in ca_included_guest_types[i] - ca_excluded_guest_types[i]
 }
 
 uncovered := ca_guest_types - covered
@@ -95,8 +94,7 @@ scope_shortfalls(i) := {s |
 	}
 } | {s |
 	condition := ca.guests_condition(ca_policies[i], "excludeGuestsOrExternalUsers")
-	some t in uncovered
-	ca.excludes_guest_type(ca_policies[i], t)
+	count(uncovered & ca_excluded_guest_types[i]) > 0
 	s := {
 		"path": ca.at(i, ["conditions", "users", "excludeGuestsOrExternalUsers"]),
 		"reason": sprintf("excludes guests or external users%s", [ca.guests_condition_text(condition)]),
@@ -129,8 +127,7 @@ all_guests_included(p) if {
 # Candidates that name an uncovered type but fall short, or leave uncovered types out.
 near_misses contains evidence if {
 	some i in candidates
-	some t in uncovered
-	names_guest_type(ca_policies[i], t)
+	count(uncovered & named_guest_types[i]) > 0
 	some evidence in ca.explain(i, shortfalls(i) | scope_shortfalls(i))
 }
 

@@ -48,10 +48,11 @@ import data.m365lint.lib.finding
 # Values of other packages, bound once: see "Writing fast policies" in docs/custom-policies.md.
 dlp_policies := data.m365lint.lib.dlp.policies
 dlp_required_info_types := data.m365lint.lib.dlp.required_info_types
+dlp_required_types_detected := data.m365lint.lib.dlp.required_types_detected
 dlp_rules := data.m365lint.lib.dlp.rules
 
-# The required types rule r detects, as configured.
-required_detected(r) := sort([t | some t in dlp_required_info_types; dlp.detects(r, t)])
+# The required types rule j detects, as configured.
+required_detected(j) := sort(dlp_required_types_detected[j])
 
 protects(r) if dlp.blocks_everyone(r)
 
@@ -82,7 +83,7 @@ deny contains finding.at(s.path, sprintf("Rule %s of enforced policy %s detects 
 ])) if {
 	some j, r in dlp_rules
 	dlp.in_force(j)
-	types := required_detected(r)
+	types := required_detected(j)
 	count(types) > 0
 	scope_known(r)
 	not protects(r)
@@ -97,7 +98,7 @@ not_assessed contains sprintf("No enabled rule of an enforced DLP policy detects
 not_assessed contains sprintf("Rule %s blocks access, but its blockAccessScope is not in the export, so whether it blocks everyone is unknown", [dlp.rule_label(r)]) if {
 	some j, r in dlp_rules
 	dlp.in_force(j)
-	count(required_detected(r)) > 0
+	count(dlp_required_types_detected[j]) > 0
 	not scope_known(r)
 	not dlp.encrypts(r)
 }
@@ -110,7 +111,7 @@ not_assessed contains sprintf("Rule %s of an enforced policy neither blocks acce
 }
 
 detected_by_counting_rule(t) if {
-	some j, r in dlp_rules
+	some j, _ in dlp_rules
 	dlp.counts(j)
-	dlp.detects(r, t)
+	t in dlp_required_types_detected[j]
 }

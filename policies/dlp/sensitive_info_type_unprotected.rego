@@ -47,18 +47,20 @@ import data.m365lint.lib.finding
 # Values of other packages, bound once: see "Writing fast policies" in docs/custom-policies.md.
 dlp_required_info_types := data.m365lint.lib.dlp.required_info_types
 dlp_rule_collection := data.m365lint.lib.dlp.rule_collection
+dlp_required_types_detected := data.m365lint.lib.dlp.required_types_detected
 dlp_rules := data.m365lint.lib.dlp.rules
 
+# `type_name` is one of `dlp_required_info_types`.
 protected(type_name) if {
-	some j, r in dlp_rules
+	some j, _ in dlp_rules
 	dlp.counts(j)
-	dlp.detects(r, type_name)
+	type_name in dlp_required_types_detected[j]
 }
 
 # Rules that detect the type but do not count, one piece of evidence per reason.
 near_misses(type_name) := {e |
 	some j, r in dlp_rules
-	dlp.detects(r, type_name)
+	type_name in dlp_required_types_detected[j]
 	not dlp.counts(j)
 	some s in dlp.rule_shortfalls(j)
 	e := finding.evidence(s.path, sprintf("Rule %s detects it but %s", [dlp.rule_label(r), s.reason]))

@@ -56,17 +56,21 @@ dlp_workloads := data.m365lint.lib.dlp.workloads
 required_workloads := {w | some w in dlp.array_at(dlp_params, ["dlp_workloads"]); dlp_workloads[w]}
 
 # Policy i has an enabled rule (one whose disabled state is unknown does not count).
-has_enabled_rule(i) if {
+has_enabled_rule(i) if i in policies_with_enabled_rule
+
+policies_with_enabled_rule contains i if {
 	some j, r in dlp_rules
-	i in dlp.parents(j)
 	dlp.rule_enabled(r)
+	some i in dlp.parents(j)
 }
 
 # Policy i has a rule whose disabled state is not in the export.
-has_unknown_rule(i) if {
+has_unknown_rule(i) if i in policies_with_unknown_rule
+
+policies_with_unknown_rule contains i if {
 	some j, r in dlp_rules
-	i in dlp.parents(j)
 	not is_boolean(r.disabled)
+	some i in dlp.parents(j)
 }
 
 rule_states_unknown(i) := true if has_unknown_rule(i)
@@ -79,7 +83,20 @@ no_enabled_rule_reason(i) := "has no rule known to be enabled: whether its rules
 
 # Why policy i does not cover workload w everywhere, in the shape of lib/dlp.rego's
 # `policy_shortfalls` (`unknown` marks what the export lacks).
-shortfalls(i, w) := (dlp.policy_shortfalls(i) | dlp.coverage_shortfalls(i, w)) | {s |
+# `w` is one of `required_workloads`: the shortfalls are computed once per tenant, for each
+# policy and required workload, since several rules below ask for them again and again (regorus
+# memoizes rules, not functions; docs/performance.md).
+shortfalls(i, w) := shortfalls_by_policy[i][w]
+
+shortfalls_by_policy[i] := {w: found |
+	some w in required_workloads
+	found := own | dlp.coverage_shortfalls(i, w)
+} if {
+	some i, _ in dlp_policies
+	own := dlp.policy_shortfalls(i) | rule_shortfalls(i)
+}
+
+rule_shortfalls(i) := {s |
 	not has_enabled_rule(i)
 	s := {"unknown": rule_states_unknown(i), "path": dlp.policy_at(i, []), "reason": no_enabled_rule_reason(i)}
 }

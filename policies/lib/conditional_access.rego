@@ -225,6 +225,31 @@ includes_role(p, role) if {
 	roles.matches(value, role)
 }
 
+# The privileged roles policy i applies to (as `includes_role`), by policy index: computed once
+# per tenant, for the rules that ask it for every policy and privileged role (regorus memoizes
+# rules, not functions; docs/performance.md).
+privileged_roles_of[i] := privileged_roles if {
+	some i, p in policies
+	all_users(p)
+}
+
+privileged_roles_of[i] := {privileged_role_keys[lower(value)] |
+	some value in array_at(p, ["conditions", "users", "includeRoles"])
+	is_string(value)
+} if {
+	some i, p in policies
+	not all_users(p)
+}
+
+# Each privileged role by what a policy may name it by, lower case: its template id and, as
+# Microsoft365DSC exports roles, its display name (`roles.matches`).
+privileged_role_keys := {key: role |
+	some role in privileged_roles
+	some key in {role} | {lower(name) | name := role_names[role]}
+}
+
+role_names := data.m365lint.lib.roles.names
+
 # ---------------------------------------------------------------------------------------------
 # Guests and external users
 
@@ -249,41 +274,38 @@ guests_condition(p, field) := condition if {
 
 # Policy p applies to guest type t: all users, all guests (`GuestsOrExternalUsers`), or the
 # type from every external tenant.
-includes_guest_type(p, t) if {
-	t in guest_types
-	all_users(p)
-}
+includes_guest_type(p, t) if t in guest_types_included(p)
 
-includes_guest_type(p, t) if {
-	t in guest_types
+guest_types_included(p) := guest_types if all_users(p)
+
+else := guest_types if {
 	some user in array_at(p, ["conditions", "users", "includeUsers"])
 	guests_user(user)
-}
-
-includes_guest_type(p, t) if {
+} else := condition_guest_types(condition) if {
 	condition := guests_condition(p, "includeGuestsOrExternalUsers")
-	t in condition_guest_types(condition)
 	all_external_tenants(condition)
-}
+} else := set()
 
 # Policy p exempts guest type t, from some or all external tenants. An exclusion that names no
 # known type is taken to exclude every type: what cannot be read cannot be relied on.
-excludes_guest_type(p, t) if {
-	t in guest_types
+excludes_guest_type(p, t) if t in guest_types_excluded(p)
+
+guest_types_excluded(p) := guest_types if {
 	some user in array_at(p, ["conditions", "users", "excludeUsers"])
 	guests_user(user)
-}
-
-excludes_guest_type(p, t) if {
-	condition := guests_condition(p, "excludeGuestsOrExternalUsers")
-	t in condition_guest_types(condition)
-}
-
-excludes_guest_type(p, t) if {
-	t in guest_types
+} else := guest_types if {
 	condition := guests_condition(p, "excludeGuestsOrExternalUsers")
 	count(condition_guest_types(condition)) == 0
-}
+} else := condition_guest_types(condition) if {
+	condition := guests_condition(p, "excludeGuestsOrExternalUsers")
+} else := set()
+
+# The guest types each policy applies to and exempts, by policy index: computed once per
+# tenant for the rules that ask for every policy and type (regorus memoizes rules, not
+# functions; docs/performance.md).
+included_guest_types[i] := guest_types_included(p) if some i, p in policies
+
+excluded_guest_types[i] := guest_types_excluded(p) if some i, p in policies
 
 guests_condition_text(condition) := sprintf("%s%s", [types, tenants]) if {
 	named := condition_guest_types(condition)

@@ -175,8 +175,13 @@ rule_disabled(r) if r.disabled == true
 
 # Rule j counts: it is enabled and every policy it belongs to is enforced. A rule whose
 # `disabled` is missing does not count: what cannot be read cannot protect.
-counts(j) if {
-	rule_enabled(rules[j])
+counts(j) if j in counting_rules
+
+# The indexes of the rules that count, once per tenant: rules ask `counts` for every rule and
+# type (regorus memoizes rules, not functions; docs/performance.md).
+counting_rules contains j if {
+	some j, r in rules
+	rule_enabled(r)
 	parents_enforced(j)
 }
 
@@ -191,8 +196,11 @@ parents_enforced(j) if {
 
 # Rule j may be in force: it is not known to be disabled and it belongs to an enforced policy.
 # Rules that warn about what an enforced rule does use this, so that missing data never passes.
-in_force(j) if {
-	not rule_disabled(rules[j])
+in_force(j) if j in rules_in_force
+
+rules_in_force contains j if {
+	some j, r in rules
+	not rule_disabled(r)
 	some i in parents(j)
 	enforced(policies[i])
 }
@@ -244,6 +252,14 @@ detected(r) := {normalized(t.name) |
 }
 
 detects(r, type_name) if normalized(type_name) in detected(r)
+
+# The required types (as configured) each rule detects, by rule index: computed once per
+# tenant for the rules that ask for every rule and type (regorus memoizes rules, not
+# functions; docs/performance.md).
+required_types_detected[j] := {t | some t in required_info_types; normalized(t) in found} if {
+	some j, r in rules
+	found := detected(r)
+}
 
 # What rule r detects is not in the export: ingest could not read its condition (an unreadable
 # AdvancedRule leaves `sensitiveInfoTypes` out), or it is an advanced rule without a readable

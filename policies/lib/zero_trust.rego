@@ -9,7 +9,8 @@ import rego.v1
 import data.m365lint.lib.conditional_access as ca
 
 # Values of other packages, bound once: see "Writing fast policies" in docs/custom-policies.md.
-ca_guest_types := data.m365lint.lib.conditional_access.guest_types
+ca_excluded_guest_types := data.m365lint.lib.conditional_access.excluded_guest_types
+ca_included_guest_types := data.m365lint.lib.conditional_access.included_guest_types
 ca_policies := data.m365lint.lib.conditional_access.policies
 ca_rights_management_app := data.m365lint.lib.conditional_access.rights_management_app
 
@@ -80,13 +81,7 @@ excludes_rights_management(p) if ca_rights_management_app in ca.lowered(ca.array
 # The guest and external user types each policy applies to, by policy index. (An object rule:
 # regorus 0.14 returned an empty set from an equivalent function called, outside this package,
 # with a policy that `recipient_blocking_policies` had passed to it.)
-guest_types_covered[i] := {t |
-	some t in ca_guest_types
-	ca.includes_guest_type(p, t)
-	not ca.excludes_guest_type(p, t)
-} if {
-	some i, p in ca_policies
-}
+guest_types_covered[i] := ca_included_guest_types[i] - ca_excluded_guest_types[i] if some i, _ in ca_policies
 
 # Policy p does not apply to a modern sign-in to the Rights Management app whatever the
 # recipient does: it only applies to legacy clients, to authentication flows (device code,
