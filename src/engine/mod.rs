@@ -261,7 +261,8 @@ fn new_engine(sources: &[PolicySource], params: &serde_json::Value) -> Result<re
     engine.set_gather_prints(true);
     let mut errors = Vec::new();
     for source in sources {
-        let screening = sandbox::screen(source);
+        // The built-in policies are screened by a test (`sandbox::tests`), not on every run.
+        let screening = if source.builtin { sandbox::Screening::default() } else { sandbox::screen(source) };
         errors.extend(screening.refused.iter().map(|call| EngineError::refused(source, call)));
         if let Some(offset) = screening.too_deep {
             errors.push(EngineError::too_deep(source, offset));

@@ -168,6 +168,15 @@ mod tests {
     }
 
     #[test]
+    fn the_built_in_policies_pass_screening() {
+        // The engine skips screening them on every run (see `new_engine`).
+        for source in crate::registry::embedded_sources() {
+            assert!(source.builtin, "{}", source.path);
+            assert_eq!(screen(&source), Screening::default(), "{}", source.path);
+        }
+    }
+
+    #[test]
     fn regorus_offers_no_builtin_that_leaves_the_sandbox() {
         // Pins the features chosen in Cargo.toml: enabling `http`, `opa-runtime` or `net`, or a
         // regorus release adding such a builtin, fails here first.
