@@ -1,6 +1,7 @@
-//! Where evaluation time goes, to profile before optimizing (docs/performance.md): for one
-//! tenant, the time to read it, to convert its canonical document for the engine, to
-//! evaluate each area's rules together (as `check` does), and each rule alone, slowest first.
+//! Where evaluation time goes, to profile before optimizing (docs/performance.md): the time to
+//! load the built-in catalog and prepare the engine, then for one tenant, the time to read it,
+//! to convert its canonical document for the engine, to evaluate each area's rules together
+//! (as `check` does), and each rule alone, slowest first.
 //! Each figure is the median of `--runs` evaluations on one thread.
 //!
 //! ```sh
@@ -81,6 +82,14 @@ fn main() {
         println!("{id} alone {}", ms(cost));
         return;
     }
+    // What every run pays before the first tenant: the catalog (policy metadata) and the
+    // engine (parsing and preparing the policies).
+    let built_in = time(runs, || Catalog::load(&[]).expect("built-in policies"));
+    let prepared = time(runs, || {
+        // Left to the process's exit, as `check` does: freeing is not part of the start.
+        std::mem::forget(PolicyEngine::load(&catalog, &Parameters::default().to_data()).expect("engine"))
+    });
+    println!("start: catalog {}  engine {}", ms(built_in), ms(prepared));
     let read = time(runs, || load_tenant(&path).expect("tenant reads"));
     let tenant = load_tenant(&path).expect("tenant reads");
     let convert = time(runs, || PolicyEngine::prepare_input(&tenant.document));
