@@ -266,3 +266,31 @@ test_only_a_known_off_state_is_not_maybe_enforced if {
 	not ca.maybe_enforced(object.union(td.mfa_policy, {"state": "disabled"}))
 	not ca.maybe_enforced(object.union(td.mfa_policy, {"state": "enabledForReportingButNotEnforced"}))
 }
+
+test_privileged_roles_of_each_policy_agree_with_includes_role if {
+	by_name := object.union(td.admin_phishing_resistant_policy, {"conditions": {"users": {"includeRoles": [
+		"global administrator", "E8611AB8-C189-46E8-94E1-60213AB1F814", "not-a-role", 42,
+	]}}})
+	policies := [td.mfa_policy, by_name, td.guest_mfa_policy, td.admin_phishing_resistant_policy]
+	found := ca.privileged_roles_of with input as td.tenant(policies)
+	found[0] == ca.privileged_roles
+	found[1] == {"62e90394-69f5-4237-9190-012177145e10", "e8611ab8-c189-46e8-94e1-60213ab1f814"}
+	found[2] == set()
+	found[3] == ca.privileged_roles
+	every i, p in policies {
+		found[i] == {role | some role in ca.privileged_roles; ca.includes_role(p, role)}
+	}
+}
+
+test_guest_types_each_policy_includes_and_excludes if {
+	some_tenants := object.union(td.mfa_policy, {"conditions": {"users": {"excludeGuestsOrExternalUsers": {
+		"guestOrExternalUserTypes": ["serviceProvider"],
+		"externalTenants": {"membershipKind": "enumerated", "members": ["9188040d-6c67-4c5b-b112-36a304b66dad"]},
+	}}}})
+	partners := object.union(td.guest_mfa_policy, {"conditions": {"users": {"includeGuestsOrExternalUsers": {"externalTenants": {"membershipKind": "enumerated"}}}}})
+	policies := [td.mfa_policy, td.guest_mfa_policy, some_tenants, partners, td.admin_phishing_resistant_policy]
+	included := ca.included_guest_types with input as td.tenant(policies)
+	excluded := ca.excluded_guest_types with input as td.tenant(policies)
+	included == {0: ca.guest_types, 1: ca.guest_types, 2: ca.guest_types, 3: set(), 4: set()}
+	excluded == {0: set(), 1: set(), 2: {"serviceProvider"}, 3: set(), 4: set()}
+}

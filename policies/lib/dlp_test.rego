@@ -131,3 +131,24 @@ test_location_names_read_names_and_location_objects if {
 	dlp.includes_all(policy, "exchange")
 	not dlp.includes_all(object.union(td.policy, {"teamsLocation": ["Vorstand"]}), "teams")
 }
+
+test_counting_rules_and_rules_in_force_are_the_indexes_counts_and_in_force_hold_for if {
+	rules := [td.rule, object.union(td.rule, {"disabled": true}), object.remove(td.rule, ["disabled"]), td.exchange_rule]
+	policies := [td.policy, object.union(td.exchange_policy, {"mode": "TestWithNotifications"})]
+	counting := dlp.counting_rules with input as td.tenant(policies, rules)
+	counting == {0}
+	counting == counts_of(policies, rules)
+	in_force := dlp.rules_in_force with input as td.tenant(policies, rules)
+	in_force == {0, 2}
+}
+
+test_required_types_detected_by_each_rule_as_configured if {
+	lower_case := object.union(td.rule, {"sensitiveInfoTypes": [object.union(td.ssn, {"name": "  u.s. social security number (ssn) "})]})
+	found := dlp.required_types_detected with input as td.tenant([td.policy], [td.rule, td.exchange_rule, lower_case, object.remove(td.rule, ["sensitiveInfoTypes"])])
+	found == {
+		0: {"Credit Card Number", "U.S. Social Security Number (SSN)", "U.S. Individual Taxpayer Identification Number (ITIN)"},
+		1: set(),
+		2: {"U.S. Social Security Number (SSN)"},
+		3: set(),
+	}
+}
