@@ -275,3 +275,35 @@ fn rules_whose_area_is_missing_are_not_assessed() {
         );
     }
 }
+
+/// A custom policy evaluated with its area's rules: its `not_assessed` reasons count only when
+/// it has no finding, whether its `deny` is an empty set or, as a complete rule, undefined.
+#[test]
+fn not_assessed_reasons_count_only_without_findings() {
+    let policy = |id: &str, package: &str, deny: &str| {
+        PolicySource::new(
+            format!("custom/{package}.rego"),
+            format!(
+                "# METADATA\n# title: Custom {id}\n# description: A test policy.\n# custom:\n#   id: {id}\n\
+                 #   name: custom-{package}\n#   severity: low\n#   area: conditional_access\n\
+                 #   requires: [conditional_access]\n#   rationale: A test.\n#   remediation: None.\n\
+                 package custom.{package}\n\nimport rego.v1\n\n{deny}\n\n\
+                 not_assessed contains \"cannot tell\" if count(input.conditional_access.policies) > 0\n"
+            ),
+            false,
+        )
+    };
+    let fires = policy(
+        "TEST101",
+        "fires",
+        "deny contains {\"path\": [\"conditional_access\", \"policies\"], \"message\": \"found\"} if true",
+    );
+    let empty = policy("TEST102", "empty", "deny contains {\"path\": [], \"message\": \"never\"} if false");
+    let undefined = policy("TEST103", "undefined", "deny := {{\"path\": [], \"message\": \"never\"}} if false");
+    let report = lint_with(&["fixtures/tenants/contoso"], None, vec![fires, empty, undefined]);
+    let outcome = |id: &str| &report.tenants[0].results.iter().find(|r| r.rule.id.as_str() == id).unwrap().outcome;
+    assert!(matches!(outcome("TEST101"), Outcome::Fail(findings) if findings.len() == 1), "{:?}", outcome("TEST101"));
+    let not_assessed = Outcome::NotAssessed { missing: Vec::new(), reasons: vec!["cannot tell".to_owned()] };
+    assert_eq!(outcome("TEST102"), &not_assessed);
+    assert_eq!(outcome("TEST103"), &not_assessed);
+}
