@@ -4,14 +4,11 @@
 mod common;
 
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use common::{human, lint, m365lint};
-use m365lint::config::{Config, Overrides, Settings};
-use m365lint::engine::PolicyEngine;
-use m365lint::lint::{Batch, Run, lint_batch};
+use common::{Setup, human, lint, m365lint};
+use m365lint::lint::{Batch, lint_batch};
 use m365lint::model::{Outcome, Severity};
-use m365lint::registry::Catalog;
 use m365lint::report::{
     Format, JsonSpool, RenderOptions, Report, render, render_human_end, untrusted_lines, write_summary_line,
 };
@@ -25,38 +22,6 @@ const TENANTS: [&str; 6] = [
     "fixtures/ingest/intune/graph-v1-bare-array.json",
     "fixtures/broken/cut-off-download.json",
 ];
-
-/// Everything a run over the fixtures needs, with the waivers of contoso's configuration.
-struct Setup {
-    config: Config,
-    catalog: Catalog,
-    overrides: Overrides,
-    settings: Settings,
-    engine: PolicyEngine,
-}
-
-impl Setup {
-    fn contoso_waivers() -> Setup {
-        std::env::set_current_dir(env!("CARGO_MANIFEST_DIR")).unwrap();
-        let config = Config::load(Path::new("fixtures/config/waivers/contoso.toml")).unwrap();
-        let catalog = Catalog::load(&[]).unwrap();
-        let overrides = Overrides::default();
-        let settings = config.settings(&catalog, &overrides).unwrap();
-        let engine = PolicyEngine::load(&catalog, &settings.parameters.to_data()).unwrap();
-        Setup { config, catalog, overrides, settings, engine }
-    }
-
-    fn run(&self) -> Run<'_> {
-        Run {
-            catalog: &self.catalog,
-            config: &self.config,
-            overrides: &self.overrides,
-            settings: &self.settings,
-            engine: &self.engine,
-            baseline: None,
-        }
-    }
-}
 
 fn rendered(format: Format, report: &Report) -> String {
     let mut out = Vec::new();
@@ -146,7 +111,7 @@ fn no_progress_bar_when_output_is_piped() {
 /// (drawn while the tenant is in memory) renders exactly as from a report that kept them.
 #[test]
 fn released_exports_change_no_report_but_the_snippets() {
-    let setup = Setup::contoso_waivers();
+    let setup = Setup::with_config("fixtures/config/waivers/contoso.toml");
     let run = setup.run();
     let paths: Vec<PathBuf> = TENANTS.iter().map(PathBuf::from).collect();
     let pool = rayon::ThreadPoolBuilder::new().num_threads(2).build().unwrap();
@@ -193,7 +158,7 @@ fn released_exports_change_no_report_but_the_snippets() {
 /// lines and the exit code are exactly those of a run that kept everything.
 #[test]
 fn a_streamed_run_keeps_counts_not_findings_and_reports_the_same() {
-    let setup = Setup::contoso_waivers();
+    let setup = Setup::with_config("fixtures/config/waivers/contoso.toml");
     let run = setup.run();
     let paths: Vec<PathBuf> = TENANTS.iter().map(PathBuf::from).collect();
     let pool = rayon::ThreadPoolBuilder::new().num_threads(2).build().unwrap();

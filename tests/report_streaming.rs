@@ -3,29 +3,15 @@
 
 mod report_support;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use m365lint::config::{Config, Overrides};
-use m365lint::engine::PolicyEngine;
-use m365lint::lint::{Run, lint_streaming};
-use m365lint::registry::Catalog;
+use m365lint::lint::lint_streaming;
+use report_support::Setup;
 
 #[test]
 fn the_sink_gets_each_tenant_in_report_order_as_the_report_has_it() {
-    std::env::set_current_dir(env!("CARGO_MANIFEST_DIR")).unwrap();
-    let config = Config::load(Path::new("fixtures/config/waivers/contoso.toml")).unwrap();
-    let catalog = Catalog::load(&[]).unwrap();
-    let overrides = Overrides::default();
-    let settings = config.settings(&catalog, &overrides).unwrap();
-    let engine = PolicyEngine::load(&catalog, &settings.parameters.to_data()).unwrap();
-    let run = Run {
-        catalog: &catalog,
-        config: &config,
-        overrides: &overrides,
-        settings: &settings,
-        engine: &engine,
-        baseline: None,
-    };
+    let setup = Setup::with_config("fixtures/config/waivers/contoso.toml");
+    let run = setup.run();
     // Given in reverse, and more tenants than cores, so that they finish out of order.
     let mut paths: Vec<PathBuf> =
         ["fixtures/tenants/northwind", "fixtures/tenants/fabrikam-hardened", "fixtures/tenants/contoso"]

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use m365lint::config::{Config, Overrides};
+use m365lint::config::{Config, Overrides, Settings};
 use m365lint::engine::PolicyEngine;
 use m365lint::lint::Run as LintRun;
 use m365lint::registry::{Catalog, PolicySource, embedded_sources};
@@ -30,6 +30,41 @@ pub fn m365lint(args: &[&str]) -> Run {
         code: output.status.code().expect("m365lint exits normally, not by a signal"),
         stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
         stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
+    }
+}
+
+/// Everything a run through the library needs, set up as `check` does: a configuration, the
+/// built-in catalog, the settings they resolve to and a prepared engine.
+pub struct Setup {
+    pub config: Config,
+    pub catalog: Catalog,
+    pub overrides: Overrides,
+    pub settings: Settings,
+    pub engine: PolicyEngine,
+}
+
+impl Setup {
+    /// The built-in catalog with the configuration file at `config` (relative to the repository
+    /// root, which becomes the working directory).
+    pub fn with_config(config: &str) -> Setup {
+        std::env::set_current_dir(env!("CARGO_MANIFEST_DIR")).expect("cd to the repository root");
+        let config = Config::load(Path::new(config)).expect("fixture config loads");
+        let catalog = Catalog::load(&[]).expect("the built-in catalog loads");
+        let overrides = Overrides::default();
+        let settings = config.settings(&catalog, &overrides).expect("configuration resolves");
+        let engine = PolicyEngine::load(&catalog, &settings.parameters.to_data()).expect("policies load");
+        Setup { config, catalog, overrides, settings, engine }
+    }
+
+    pub fn run(&self) -> LintRun<'_> {
+        LintRun {
+            catalog: &self.catalog,
+            config: &self.config,
+            overrides: &self.overrides,
+            settings: &self.settings,
+            engine: &self.engine,
+            baseline: None,
+        }
     }
 }
 
