@@ -224,3 +224,30 @@ fn a_progress_bar_on_a_terminal_but_not_in_ci() {
     assert!(on_terminal(false).contains("linting tenants"), "a bar on a terminal");
     assert!(!on_terminal(true).contains("linting tenants"), "no bar under CI");
 }
+
+/// A batch evaluates each tenant's areas in one query (`check` with a tenant for every worker
+/// thread): the reports must be those of a query per area, for the batch's tenants and every
+/// rule fixture.
+#[test]
+fn one_query_per_tenant_gives_the_reports_of_a_query_per_area() {
+    let per_area = Setup::with_config("fixtures/config/waivers/contoso.toml");
+    let mut one_query = Setup::with_config("fixtures/config/waivers/contoso.toml");
+    one_query.engine.set_one_query_per_tenant(true);
+    let mut paths: Vec<PathBuf> = TENANTS.iter().map(PathBuf::from).collect();
+    let mut rules: Vec<PathBuf> =
+        std::fs::read_dir("fixtures/rules").unwrap().map(|entry| entry.unwrap().path()).collect();
+    rules.sort();
+    for rule in rules {
+        let mut fixtures: Vec<PathBuf> = std::fs::read_dir(&rule)
+            .unwrap()
+            .map(|entry| entry.unwrap().path())
+            .filter(|path| path.file_name().is_some_and(|name| name.to_string_lossy().starts_with(['p', 'f'])))
+            .collect();
+        fixtures.sort();
+        paths.extend(fixtures);
+    }
+    assert!(paths.len() > 100, "{} tenants", paths.len());
+    let expected = common::json(&m365lint::lint::lint(&paths, &per_area.run()));
+    let actual = common::json(&m365lint::lint::lint(&paths, &one_query.run()));
+    assert!(expected == actual, "the reports differ");
+}

@@ -307,3 +307,59 @@ fn not_assessed_reasons_count_only_without_findings() {
     assert_eq!(outcome("TEST102"), &not_assessed);
     assert_eq!(outcome("TEST103"), &not_assessed);
 }
+
+/// In one query per tenant (a batch), a policy that fails or prints is still reported on its
+/// own rule, and every other rule keeps the result it has when areas are evaluated apart.
+#[test]
+fn one_query_per_tenant_attributes_errors_and_prints_to_their_rules() {
+    use m365lint::config::{Config, Overrides};
+    use m365lint::engine::PolicyEngine;
+    use m365lint::lint::Run;
+    use m365lint::registry::{Catalog, embedded_sources};
+
+    std::env::set_current_dir(env!("CARGO_MANIFEST_DIR")).unwrap();
+    let custom = |id: &str, package: &str, area: &str, body: &str| {
+        PolicySource::new(
+            format!("custom/{package}.rego"),
+            format!(
+                "# METADATA\n# title: Custom {id}\n# description: A test policy.\n# custom:\n#   id: {id}\n\
+                 #   name: custom-{package}\n#   severity: low\n#   area: {area}\n#   requires: [{area}]\n\
+                 #   rationale: A test.\n#   remediation: None.\npackage custom.{package}\n\nimport rego.v1\n\n\
+                 deny contains {{\"path\": [], \"message\": \"found\"}} if {{\n{body}\n}}\n"
+            ),
+            false,
+        )
+    };
+    let mut sources = embedded_sources();
+    sources.push(custom("TEST201", "fails", "conditional_access", "\tcount(input.tenant.id) > 0"));
+    sources.push(custom("TEST202", "prints", "dlp", "\tprint(\"looking at DLP\")\n\tfalse"));
+    let catalog = Catalog::build(sources).unwrap();
+    let config = Config::default();
+    let overrides = Overrides::default();
+    let settings = config.settings(&catalog, &overrides).unwrap();
+    let per_area = PolicyEngine::load(&catalog, &settings.parameters.to_data()).unwrap();
+    let mut one_query = per_area.clone();
+    one_query.set_one_query_per_tenant(true);
+    let report = |engine: &PolicyEngine| {
+        let run = Run {
+            catalog: &catalog,
+            config: &config,
+            overrides: &overrides,
+            settings: &settings,
+            engine,
+            baseline: None,
+        };
+        m365lint::lint::lint(&["fixtures/tenants/contoso".into(), "fixtures/tenants/northwind".into()], &run)
+    };
+    let (expected, actual) = (report(&per_area), report(&one_query));
+    let contoso = actual.tenants.iter().find(|tenant| tenant.name == "contoso").unwrap();
+    let result = |id: &str| contoso.results.iter().find(|r| r.rule.id.as_str() == id).unwrap();
+    let Outcome::Error { message } = &result("TEST201").outcome else {
+        panic!("expected an error, got {:?}", result("TEST201").outcome)
+    };
+    assert!(message.contains("custom/fails.rego:"), "{message}");
+    assert_eq!(result("TEST202").outcome, Outcome::Pass);
+    assert_eq!(result("TEST202").prints.len(), 1, "{:?}", result("TEST202").prints);
+    assert!(result("TEST202").prints[0].contains("looking at DLP"));
+    assert_eq!(json(&expected), json(&actual));
+}

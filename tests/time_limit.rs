@@ -120,3 +120,42 @@ fn a_tenant_with_its_own_parameters_keeps_the_time_limit() {
     assert_eq!(slow["outcome"], "error");
     assert!(slow["error"].as_str().unwrap_or_default().contains("time limit"), "{slow}");
 }
+
+/// In a batch each tenant's areas are evaluated in one query; when it runs past the limit, the
+/// areas and then the rules are evaluated apart, and only the slow rule is an error.
+#[test]
+fn in_a_batch_a_rule_past_the_time_limit_is_an_error_of_every_tenant_and_the_others_still_run() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("slow.rego"), SPINNING_POLICY).unwrap();
+    let policies = dir.path().to_str().unwrap();
+    let started = std::time::Instant::now();
+    let run = m365lint(&[
+        "check",
+        "fixtures/tenants/contoso",
+        "fixtures/tenants/northwind",
+        "--jobs",
+        "2",
+        "--policies",
+        policies,
+        "--rule-timeout",
+        "0.5",
+        "--format",
+        "json",
+    ]);
+    assert!(started.elapsed().as_secs() < 60, "stopped in {:?}", started.elapsed());
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let tenants = report["tenants"].as_array().unwrap();
+    assert_eq!(tenants.len(), 2);
+    for tenant in tenants {
+        let results = tenant["results"].as_array().unwrap();
+        let slow = results.iter().find(|r| r["ruleId"] == "SLOW001").unwrap();
+        assert_eq!(slow["outcome"], "error", "{}", tenant["name"]);
+        assert!(slow["error"].as_str().unwrap_or_default().contains("time limit"), "{slow}");
+        let errors: Vec<&serde_json::Value> = results.iter().filter(|r| r["outcome"] == "error").collect();
+        assert_eq!(errors.len(), 1, "{}: only the slow rule is an error", tenant["name"]);
+    }
+    let contoso = tenants.iter().find(|t| t["name"] == "contoso").unwrap();
+    let ca001 = contoso["results"].as_array().unwrap().iter().find(|r| r["ruleId"] == "CA001").unwrap();
+    assert_eq!(ca001["outcome"], "fail");
+}
