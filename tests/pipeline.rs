@@ -313,8 +313,7 @@ fn not_assessed_reasons_count_only_without_findings() {
 #[test]
 fn one_query_per_tenant_attributes_errors_and_prints_to_their_rules() {
     use m365lint::config::{Config, Overrides};
-    use m365lint::engine::PolicyEngine;
-    use m365lint::lint::Run;
+    use m365lint::engine::{PolicyEngine, Queries};
     use m365lint::registry::{Catalog, embedded_sources};
 
     std::env::set_current_dir(env!("CARGO_MANIFEST_DIR")).unwrap();
@@ -337,29 +336,21 @@ fn one_query_per_tenant_attributes_errors_and_prints_to_their_rules() {
     let config = Config::default();
     let overrides = Overrides::default();
     let settings = config.settings(&catalog, &overrides).unwrap();
-    let per_area = PolicyEngine::load(&catalog, &settings.parameters.to_data()).unwrap();
-    let mut one_query = per_area.clone();
-    one_query.set_one_query_per_tenant(true);
-    let report = |engine: &PolicyEngine| {
-        let run = Run {
-            catalog: &catalog,
-            config: &config,
-            overrides: &overrides,
-            settings: &settings,
-            engine,
-            baseline: None,
+    let engine = PolicyEngine::load(&catalog, &settings.parameters.to_data()).unwrap();
+    for path in ["fixtures/tenants/contoso", "fixtures/tenants/northwind"] {
+        let tenant = m365lint::ingest::load_tenant(std::path::Path::new(path)).unwrap();
+        let per_area = m365lint::lint::evaluate_by(&tenant, &settings.rules, &engine, Queries::PerArea);
+        let one_query = m365lint::lint::evaluate_by(&tenant, &settings.rules, &engine, Queries::PerTenant);
+        assert!(per_area == one_query, "{path}: the results differ");
+        let result = |id: &str| one_query.iter().find(|r| r.rule.id.as_str() == id).unwrap();
+        let Outcome::Error { message } = &result("TEST201").outcome else {
+            panic!("{path}: expected an error, got {:?}", result("TEST201").outcome)
         };
-        m365lint::lint::lint(&["fixtures/tenants/contoso".into(), "fixtures/tenants/northwind".into()], &run)
-    };
-    let (expected, actual) = (report(&per_area), report(&one_query));
-    let contoso = actual.tenants.iter().find(|tenant| tenant.name == "contoso").unwrap();
-    let result = |id: &str| contoso.results.iter().find(|r| r.rule.id.as_str() == id).unwrap();
-    let Outcome::Error { message } = &result("TEST201").outcome else {
-        panic!("expected an error, got {:?}", result("TEST201").outcome)
-    };
-    assert!(message.contains("custom/fails.rego:"), "{message}");
-    assert_eq!(result("TEST202").outcome, Outcome::Pass);
-    assert_eq!(result("TEST202").prints.len(), 1, "{:?}", result("TEST202").prints);
-    assert!(result("TEST202").prints[0].contains("looking at DLP"));
-    assert_eq!(json(&expected), json(&actual));
+        assert!(message.contains("custom/fails.rego:"), "{message}");
+        if path.ends_with("contoso") {
+            assert_eq!(result("TEST202").outcome, Outcome::Pass);
+            assert_eq!(result("TEST202").prints.len(), 1, "{:?}", result("TEST202").prints);
+            assert!(result("TEST202").prints[0].contains("looking at DLP"));
+        }
+    }
 }

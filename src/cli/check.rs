@@ -46,10 +46,6 @@ pub fn run(args: &CheckArgs) -> u8 {
         }
         None => args.paths.clone(),
     };
-    // With a tenant for every worker thread, the tenants keep the threads busy: each tenant's
-    // areas are better evaluated in one query, which shares the libraries between them.
-    let threads = pool.as_ref().map_or_else(rayon::current_num_threads, |pool| pool.current_num_threads());
-    setup.engine.set_one_query_per_tenant(paths.len() >= threads.max(2));
     let human = |destination: &Destination| {
         if destination.is_stdout() { human_options() } else { RenderOptions::plain().human }
     };

@@ -38,8 +38,19 @@ pub struct PolicyEngine {
     not_assessed: Arc<BTreeSet<String>>,
     /// The rules of each area, evaluated together.
     groups: Arc<Vec<group::Group>>,
-    /// Evaluate all areas of a tenant in one query (see [`PolicyEngine::set_one_query_per_tenant`]).
-    one_query: bool,
+}
+
+/// How a tenant's areas are evaluated. Either way the results are the same.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Queries {
+    /// One query per area, the areas in parallel: what a lone tenant needs to use every core.
+    #[default]
+    PerArea,
+    /// One query for all areas: a library that several areas use (Conditional Access and
+    /// encryption for Zero Trust) is computed once instead of once per area, about 10% less
+    /// work (docs/performance.md). For a batch whose other tenants keep the cores busy. A query
+    /// that fails, prints or runs past the limit is redone area by area, then rule by rule.
+    PerTenant,
 }
 
 /// A tenant's canonical document converted once for the engine; cloning it is cheap.
@@ -102,12 +113,8 @@ impl PolicyEngine {
             }
             groups.push(group);
         }
-        let mut engine = PolicyEngine {
-            template: engine,
-            not_assessed: Arc::new(not_assessed),
-            groups: Arc::new(groups),
-            one_query: false,
-        };
+        let mut engine =
+            PolicyEngine { template: engine, not_assessed: Arc::new(not_assessed), groups: Arc::new(groups) };
         engine.set_time_limit(DEFAULT_TIME_LIMIT);
         engine.prepare(catalog.rules().first().map(|rule| rule.as_ref()));
         Ok(engine)
@@ -132,24 +139,10 @@ impl PolicyEngine {
         template
             .add_data(regorus::Value::from(data))
             .map_err(|error| EngineError::Data { message: error.to_string() })?;
-        let mut engine = PolicyEngine {
-            template,
-            not_assessed: Arc::clone(&self.not_assessed),
-            groups: Arc::clone(&self.groups),
-            one_query: self.one_query,
-        };
+        let mut engine =
+            PolicyEngine { template, not_assessed: Arc::clone(&self.not_assessed), groups: Arc::clone(&self.groups) };
         engine.prepare(any_rule);
         Ok(engine)
-    }
-
-    /// Whether each tenant's areas are evaluated in one query rather than one query per area.
-    /// One query computes a library that several areas use (Conditional Access for Zero Trust,
-    /// encryption for Zero Trust) once instead of once per area: about 8% less work per tenant
-    /// (docs/performance.md). Queries per area run in parallel, though, which a lone tenant
-    /// needs and a batch with a tenant for every worker thread does not. Either way the results
-    /// are the same; a query that fails or prints is redone area by area, then rule by rule.
-    pub fn set_one_query_per_tenant(&mut self, one_query: bool) {
-        self.one_query = one_query;
     }
 
     /// Evaluating once prepares the engine (rule gathering, scheduling); clones of a prepared
@@ -170,24 +163,36 @@ impl PolicyEngine {
     /// Evaluates `rules` against one input: each area whose rules all apply in one query (in
     /// parallel across areas), the others one rule at a time. Results are in `rules` order.
     pub fn evaluate(&self, input: &PreparedInput, rules: &[Arc<RuleMeta>]) -> Vec<(Arc<RuleMeta>, Evaluation)> {
+        self.evaluate_by(input, rules, Queries::PerArea)
+    }
+
+    /// [`PolicyEngine::evaluate`], with the areas evaluated as `queries` says.
+    pub fn evaluate_by(
+        &self,
+        input: &PreparedInput,
+        rules: &[Arc<RuleMeta>],
+        queries: Queries,
+    ) -> Vec<(Arc<RuleMeta>, Evaluation)> {
         let wanted = |rule: &Arc<RuleMeta>| rules.iter().any(|r| Arc::ptr_eq(r, rule) || r.id == rule.id);
         let whole: Vec<&group::Group> = self.groups.iter().filter(|group| group.rules.iter().all(wanted)).collect();
         let grouped = |rule: &Arc<RuleMeta>| whole.iter().any(|group| group.rules.iter().any(|r| r.id == rule.id));
         let single: Vec<&Arc<RuleMeta>> = rules.iter().filter(|rule| !grouped(rule)).collect();
-        let mut results: Vec<(Arc<RuleMeta>, Evaluation)> = if self.one_query && single.is_empty() && whole.len() > 1 {
-            self.worker().evaluate_groups(input, &whole)
-        } else {
-            whole
-                .par_iter()
-                .map_init(|| self.worker(), |worker, group| worker.evaluate_group(input, group))
-                .flatten()
-                .chain(
-                    single
-                        .par_iter()
-                        .map_init(|| self.worker(), |worker, rule| (Arc::clone(rule), worker.evaluate(input, rule))),
-                )
-                .collect()
-        };
+        let mut results: Vec<(Arc<RuleMeta>, Evaluation)> =
+            if queries == Queries::PerTenant && single.is_empty() && whole.len() > 1 {
+                self.worker().evaluate_groups(input, &whole)
+            } else {
+                whole
+                    .par_iter()
+                    .map_init(|| self.worker(), |worker, group| worker.evaluate_group(input, group))
+                    .flatten()
+                    .chain(
+                        single.par_iter().map_init(
+                            || self.worker(),
+                            |worker, rule| (Arc::clone(rule), worker.evaluate(input, rule)),
+                        ),
+                    )
+                    .collect()
+            };
         // Overrides (e.g. severity) live on the caller's rules: hand those back.
         for (rule, _) in &mut results {
             if let Some(own) = rules.iter().find(|r| r.id == rule.id) {
@@ -208,17 +213,18 @@ impl Worker {
     /// Evaluates every rule of `groups` in one query. Should the query fail or print, each group
     /// is evaluated on its own instead (and then, if need be, each of its rules).
     fn evaluate_groups(&mut self, input: &PreparedInput, groups: &[&group::Group]) -> Vec<(Arc<RuleMeta>, Evaluation)> {
-        match self.query(input, format!("data.{}", group::GROUP_PACKAGE)) {
-            Some(areas) => groups
-                .iter()
-                .flat_map(|group| match &areas[&regorus::Value::from(group.area.key())] {
-                    members @ regorus::Value::Object(_) => self.group_results(group, members),
-                    // Not a group's members: never read an absent area as one without findings.
-                    _ => self.evaluate_group(input, group),
-                })
-                .collect(),
-            None => groups.iter().flat_map(|group| self.evaluate_group(input, group)).collect(),
-        }
+        let queries: Vec<&str> = groups.iter().map(|group| group.query.as_str()).collect();
+        let all = self.query(input, format!("[{}]", queries.join(", ")));
+        let members = |index: usize| all.as_ref().map(|all| &all[index]);
+        groups
+            .iter()
+            .enumerate()
+            .flat_map(|(index, group)| match members(index) {
+                Some(members @ regorus::Value::Object(_)) => self.group_results(group, members),
+                // Failed, printed, or not a group's members (never read as one without findings).
+                _ => self.evaluate_group(input, group),
+            })
+            .collect()
     }
 
     /// Evaluates every rule of `group` in one query. Should the query fail or print, the

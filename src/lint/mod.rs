@@ -19,7 +19,7 @@ pub use fingerprint::fingerprint;
 pub use shard::Shard;
 
 use crate::config::{CONFIG_FILE, Config, ConfigFile, Overrides, Settings, WaiverScope, resolve};
-use crate::engine::{Evaluation, PolicyEngine, PolicyFinding, Verdict};
+use crate::engine::{Evaluation, PolicyEngine, PolicyFinding, Queries, Verdict};
 use crate::ingest::{Locator, Tenant, load_tenant_within};
 use crate::model::{CanonicalPath, Evidence, Finding, Location, Outcome, Problem, RuleMeta, RuleResult};
 use crate::redact::{Identifiers, Redactor};
@@ -81,15 +81,22 @@ pub fn lint_batch(paths: &[PathBuf], run: &Run<'_>, batch: &Batch, sink: &mut dy
     let next = AtomicUsize::new(0);
     let work = |sender: mpsc::Sender<(usize, Linted)>| {
         let (next, ordered) = (&next, &ordered);
+        let threads = rayon::current_num_threads();
         rayon::scope(|scope| {
-            for _ in 0..rayon::current_num_threads().min(ordered.len()) {
+            for _ in 0..threads.min(ordered.len()) {
                 let sender = sender.clone();
                 scope.spawn(move |_| {
                     loop {
                         let index = next.fetch_add(1, Ordering::Relaxed);
                         let Some((_, path)) = ordered.get(index) else { break };
+                        // While more tenants wait than there are threads, they keep every thread
+                        // busy: a tenant's areas are evaluated in one query, which shares the
+                        // libraries between them. The last tenants spread their areas over the
+                        // threads that would otherwise sit idle.
+                        let queries =
+                            if ordered.len() - index > threads { Queries::PerTenant } else { Queries::PerArea };
                         // The receiver lives until every sender is gone.
-                        if sender.send((index, lint_one(path, run, batch.redactor.is_some()))).is_err() {
+                        if sender.send((index, lint_one(path, run, batch.redactor.is_some(), queries))).is_err() {
                             break;
                         }
                     }
@@ -165,7 +172,7 @@ impl Dropped {
 /// the report (with the source files its findings point into) is kept. Also returns the
 /// waivers that matched.
 pub fn lint_tenant(path: &Path, run: &Run<'_>) -> (TenantReport, BTreeSet<waivers::WaiverKey>) {
-    let Linted { tenant, matched, .. } = lint_one(path, run, false);
+    let Linted { tenant, matched, .. } = lint_one(path, run, false, Queries::PerArea);
     (tenant, matched)
 }
 
@@ -179,7 +186,7 @@ struct Linted {
     identifiers: Identifiers,
 }
 
-fn lint_one(path: &Path, run: &Run<'_>, redact: bool) -> Linted {
+fn lint_one(path: &Path, run: &Run<'_>, redact: bool, queries: Queries) -> Linted {
     let reject = |problems| Linted {
         tenant: rejected(path, problems),
         matched: BTreeSet::new(),
@@ -198,7 +205,7 @@ fn lint_one(path: &Path, run: &Run<'_>, redact: bool) -> Linted {
     } else {
         Identifiers::default()
     };
-    let mut results = evaluate(&tenant, &settings.rules, &engine);
+    let mut results = evaluate_by(&tenant, &settings.rules, &engine, queries);
     let matched = waivers::apply(&tenant.name, &tenant.document, &mut results, &settings.waivers);
     if let Some(baseline) = run.baseline {
         for result in &mut results {
@@ -269,10 +276,20 @@ fn rejected(path: &Path, problems: Vec<Problem>) -> TenantReport {
 
 /// Evaluates every rule against a tenant; rules whose areas are missing are not assessed.
 pub fn evaluate(tenant: &Tenant, rules: &[Arc<RuleMeta>], engine: &PolicyEngine) -> Vec<RuleResult> {
+    evaluate_by(tenant, rules, engine, Queries::PerArea)
+}
+
+/// [`evaluate`], with the tenant's areas evaluated as `queries` says (the results are the same).
+pub fn evaluate_by(
+    tenant: &Tenant,
+    rules: &[Arc<RuleMeta>],
+    engine: &PolicyEngine,
+    queries: Queries,
+) -> Vec<RuleResult> {
     let input = PolicyEngine::prepare_input(&tenant.document);
     let applicable: Vec<Arc<RuleMeta>> =
         rules.iter().filter(|rule| rule.requires.iter().all(|area| tenant.has_area(*area))).cloned().collect();
-    let evaluations = engine.evaluate(&input, &applicable);
+    let evaluations = engine.evaluate_by(&input, &applicable, queries);
 
     let locator = Locator::new(tenant);
     let mut results: Vec<RuleResult> = rules
