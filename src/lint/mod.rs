@@ -92,9 +92,9 @@ pub fn lint_batch(paths: &[PathBuf], run: &Run<'_>, batch: &Batch, sink: &mut dy
                         // While more tenants wait than there are threads, they keep every thread
                         // busy: a tenant's areas are evaluated in one query, which shares the
                         // libraries between them. The last tenants spread their areas over the
-                        // threads that would otherwise sit idle.
-                        let queries =
-                            if ordered.len() - index > threads { Queries::PerTenant } else { Queries::PerArea };
+                        // threads that would otherwise sit idle, when there are any.
+                        let spread = threads > 1 && ordered.len() - index <= threads;
+                        let queries = if spread { Queries::PerArea } else { Queries::PerTenant };
                         // The receiver lives until every sender is gone.
                         if sender.send((index, lint_one(path, run, batch.redactor.is_some(), queries))).is_err() {
                             break;
