@@ -48,7 +48,11 @@ impl Setup {
     /// root, which becomes the working directory).
     pub fn with_config(config: &str) -> Setup {
         std::env::set_current_dir(env!("CARGO_MANIFEST_DIR")).expect("cd to the repository root");
-        let config = Config::load(Path::new(config)).expect("fixture config loads");
+        Setup::new(Config::load(Path::new(config)).expect("fixture config loads"))
+    }
+
+    /// The built-in catalog with `config`.
+    pub fn new(config: Config) -> Setup {
         let catalog = Catalog::load(&[]).expect("the built-in catalog loads");
         let overrides = Overrides::default();
         let settings = config.settings(&catalog, &overrides).expect("configuration resolves");

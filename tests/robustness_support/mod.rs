@@ -5,22 +5,19 @@
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 
-use m365lint::config::{Config, Overrides, Settings};
-use m365lint::engine::PolicyEngine;
-use m365lint::lint::{Run, lint};
+use m365lint::config::Config;
+use m365lint::lint::lint;
 use m365lint::model::{Location, PathSegment, Problem, Severity};
-use m365lint::registry::{Catalog, embedded_sources};
 use m365lint::report::{Format, HumanOptions, RenderOptions, Report, render};
 use serde_json::Value;
+
+// Every test file that uses this module declares `mod common` too.
+use crate::common::Setup;
 
 /// `m365lint check PATH` without a process: the built-in rules, no configuration, every
 /// output format rendered to memory. The catalog and engine are built once and reused.
 pub struct Checker {
-    catalog: Catalog,
-    config: Config,
-    overrides: Overrides,
-    settings: Settings,
-    engine: PolicyEngine,
+    setup: Setup,
 }
 
 /// What one in-process `check` produced: its exit code and report, or the panic's message.
@@ -31,25 +28,13 @@ pub struct Checked {
 
 impl Checker {
     pub fn new() -> Self {
-        let catalog = Catalog::build(embedded_sources()).expect("the built-in catalog builds");
-        let config = Config::default();
-        let overrides = Overrides::default();
-        let settings = config.settings(&catalog, &overrides).expect("the default settings resolve");
-        let engine = PolicyEngine::load(&catalog, &settings.parameters.to_data()).expect("the built-in policies load");
-        Checker { catalog, config, overrides, settings, engine }
+        Checker { setup: Setup::new(Config::default()) }
     }
 
     /// Lints one tenant path and renders the report in every format, as `check` does with the
     /// default `--fail-on low`. A panic anywhere is returned as its message.
     pub fn check(&self, path: &Path) -> Result<Checked, String> {
-        let run = Run {
-            catalog: &self.catalog,
-            config: &self.config,
-            overrides: &self.overrides,
-            settings: &self.settings,
-            engine: &self.engine,
-            baseline: None,
-        };
+        let run = self.setup.run();
         catch_unwind(AssertUnwindSafe(|| {
             let report = lint(&[PathBuf::from(path)], &run);
             render_every_format(&report);
@@ -65,7 +50,7 @@ impl Checker {
     /// A panic is returned as its message.
     pub fn config_problems(&self, path: &Path) -> Result<Vec<Problem>, String> {
         catch_unwind(AssertUnwindSafe(|| match Config::load(path) {
-            Ok(config) => config.settings(&self.catalog, &self.overrides).err().unwrap_or_default(),
+            Ok(config) => config.settings(&self.setup.catalog, &self.setup.overrides).err().unwrap_or_default(),
             Err(problem) => vec![problem],
         }))
         .map_err(|panic| panic_message(panic.as_ref()))
