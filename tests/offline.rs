@@ -61,8 +61,12 @@ fn a_whole_check_in_every_format_opens_no_socket() {
         let code = output.status.code();
         assert_eq!(code, Some(1), "{format}: contoso's findings: {}", String::from_utf8_lossy(&output.stderr));
         assert!(!output.stdout.is_empty(), "{format}: the report was written");
-        let calls = std::fs::read_to_string(&trace).unwrap();
-        assert!(calls.trim().is_empty(), "{format}: network system calls:\n{calls}");
+        let trace = std::fs::read_to_string(&trace).unwrap();
+        // A worker thread still waiting in a system call when the process exits is detached by
+        // strace with an undecoded `PID ???( <detached ...>` line, whatever the filter: that
+        // is not a network call. Every decoded line is one.
+        let calls: Vec<&str> = trace.lines().filter(|line| !line.ends_with(" ???( <detached ...>")).collect();
+        assert!(calls.iter().all(|line| line.trim().is_empty()), "{format}: network system calls:\n{trace}");
     }
     // The same trace does see a network call (the test is not blind): bash opening a socket.
     let probe = dir.path().join("probe.trace");
