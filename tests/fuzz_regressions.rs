@@ -11,8 +11,8 @@ mod robustness_support;
 use std::path::{Path, PathBuf};
 
 use m365lint::ingest::{Locator, load_tenant};
-use m365lint::model::CanonicalPath;
-use robustness_support::{Checker, every_path, location_fault, problems};
+use m365lint::model::{CanonicalPath, Location};
+use robustness_support::{Checker, every_path, problems};
 
 const REGRESSIONS: &str = "fixtures/fuzz-regressions";
 
@@ -88,7 +88,7 @@ fn every_crasher_ingests_with_real_spans() {
                 let locator = Locator::new(&tenant);
                 for (path, _) in every_path(&tenant.document) {
                     if let Some(resolved) = locator.locate(&CanonicalPath::new(path.clone())) {
-                        let fault = location_fault(&resolved.location);
+                        let fault = resolved.location.fault();
                         assert!(fault.is_none(), "{name}: {path:?}: {fault:?}");
                     }
                 }
@@ -96,7 +96,7 @@ fn every_crasher_ingests_with_real_spans() {
             Err(found) => {
                 assert_eq!(regression.expected, 2, "{name} is rejected: {found:?}");
                 for problem in found {
-                    let fault = problem.location.as_ref().and_then(location_fault);
+                    let fault = problem.location.as_ref().and_then(Location::fault);
                     assert!(fault.is_none(), "{name}: {}: {fault:?}", problem.code);
                 }
             }
@@ -113,7 +113,7 @@ fn every_crasher_gets_its_exit_code_in_process() {
         let checked = checker.check(&regression.tenant).unwrap_or_else(|panic| panic!("{name}: {panic}"));
         assert_eq!(checked.code, regression.expected, "{name}");
         for problem in problems(&checked.report) {
-            let fault = problem.location.as_ref().and_then(location_fault);
+            let fault = problem.location.as_ref().and_then(Location::fault);
             assert!(fault.is_none(), "{name}: {}: {fault:?}", problem.code);
         }
     }

@@ -12,9 +12,10 @@ mod robustness_support;
 
 use std::path::{Path, PathBuf};
 
+use m365lint::model::Location;
 use rand::rngs::StdRng;
 use rand::{RngExt, SeedableRng};
-use robustness_support::{Checker, location_fault, problems};
+use robustness_support::{Checker, problems};
 use serde_json::Value;
 
 const SEED: u64 = 0x6d33_3635_6c69_6e74;
@@ -113,7 +114,7 @@ fn check_mutant(checker: &Checker, path: &Path, expect: Expect, through_binary: 
     let checked = checker.check(path).map_err(|panic| format!("panicked: {panic}"))?;
     let found: Vec<_> = problems(&checked.report).collect();
     for problem in &found {
-        if let Some(fault) = problem.location.as_ref().and_then(location_fault) {
+        if let Some(fault) = problem.location.as_ref().and_then(Location::fault) {
             return Err(format!("{} has a bad location: {fault}", problem.code));
         }
     }
@@ -356,7 +357,7 @@ fn mutated_configuration_files_never_panic() {
                 Err(panic) => failures.push(format!("{what}: panicked: {panic}")),
                 Ok(found) => {
                     for problem in &found {
-                        if let Some(fault) = problem.location.as_ref().and_then(location_fault) {
+                        if let Some(fault) = problem.location.as_ref().and_then(Location::fault) {
                             failures.push(format!("{what}: {} has a bad location: {fault}", problem.code));
                         }
                     }

@@ -21,7 +21,7 @@ use proptest::prelude::*;
 use proptest::test_runner::Config as ProptestConfig;
 use rand::rngs::StdRng;
 use rand::{RngExt, SeedableRng};
-use robustness_support::{Checker, every_path, location_fault, problems};
+use robustness_support::{Checker, every_path, problems};
 use serde_json::Value;
 
 /// Seed exports larger than this are skipped: they slow each case down without adding shapes.
@@ -269,7 +269,7 @@ fn assert_spans(tenant: &Tenant, written: &[String]) -> Result<usize, TestCaseEr
             continue;
         };
         let location = &resolved.location;
-        prop_assert!(location_fault(location).is_none(), "{canonical}: {:?}", location_fault(location));
+        prop_assert!(location.fault().is_none(), "{canonical}: {:?}", location.fault());
         if !resolved.exact || value.is_object() || value.is_array() {
             continue;
         }
@@ -399,7 +399,7 @@ fn check_bytes(bytes: &[u8], dir: &Path) -> Result<u8, TestCaseError> {
     prop_assert!(checked.code <= 2, "exit {}", checked.code);
     for problem in problems(&checked.report) {
         if let Some(location) = &problem.location {
-            prop_assert!(location_fault(location).is_none(), "{}: {:?}", problem.code, location_fault(location));
+            prop_assert!(location.fault().is_none(), "{}: {:?}", problem.code, location.fault());
         }
     }
     Ok(checked.code)

@@ -103,11 +103,7 @@ fn check_problems(problems: &[Problem]) {
 /// A location is a byte range of its source text on character boundaries, and its
 /// line:column pairs agree with that range.
 pub fn check_location(location: &Location) {
-    let text = &location.source.text;
-    let end = location.offset.checked_add(location.length).expect("span end overflows");
-    assert!(end <= text.len(), "span {}..{end} outside a text of {} bytes", location.offset, text.len());
-    assert!(text.is_char_boundary(location.offset), "span starts inside a character at {}", location.offset);
-    assert!(text.is_char_boundary(end), "span ends inside a character at {end}");
-    assert_eq!((location.line, location.column), location.source.line_column(location.offset));
-    assert_eq!((location.end_line, location.end_column), location.source.line_column(end));
+    if let Some(fault) = location.fault() {
+        panic!("{fault}");
+    }
 }

@@ -20,6 +20,33 @@ pub struct Location {
     pub end_column: usize,
 }
 
+impl Location {
+    /// Why this location is not a byte range of its text on character boundaries whose
+    /// line:column pairs agree with it; `None` when it is. Every location m365lint reports must
+    /// pass while its source text is held (the fuzz targets and robustness tests check it).
+    pub fn fault(&self) -> Option<String> {
+        let text = &self.source.text;
+        let Some(end) = self.offset.checked_add(self.length) else {
+            return Some(format!("span {} + {} overflows", self.offset, self.length));
+        };
+        if end > text.len() {
+            return Some(format!("span {}..{end} is outside a text of {} bytes", self.offset, text.len()));
+        }
+        if !text.is_char_boundary(self.offset) || !text.is_char_boundary(end) {
+            return Some(format!("span {}..{end} cuts a character", self.offset));
+        }
+        let start = self.source.line_column(self.offset);
+        let stop = self.source.line_column(end);
+        if (self.line, self.column) != start || (self.end_line, self.end_column) != stop {
+            return Some(format!(
+                "span {}..{end} says {}:{}-{}:{}, the text says {}:{}-{}:{}",
+                self.offset, self.line, self.column, self.end_line, self.end_column, start.0, start.1, stop.0, stop.1
+            ));
+        }
+        None
+    }
+}
+
 /// Secondary evidence for a finding: a near miss or another value that explains it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Evidence {
@@ -65,5 +92,33 @@ impl Finding {
     /// Whether the finding can fail the run: not waived, and not already in the baseline.
     pub fn is_gating(&self) -> bool {
         self.waiver.is_none() && !self.in_baseline
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn location(offset: usize, length: usize, start: (usize, usize), end: (usize, usize)) -> Location {
+        Location {
+            source: Arc::new(SourceFile::new("f.json", "{\n  \"name\": \"Zürich\"\n}\n")),
+            pointer: "/name".into(),
+            offset,
+            length,
+            line: start.0,
+            column: start.1,
+            end_line: end.0,
+            end_column: end.1,
+        }
+    }
+
+    #[test]
+    fn a_location_is_faulty_outside_its_text_inside_a_character_or_at_the_wrong_line() {
+        // "Zürich" with its quotes: bytes 12..21, line 2 columns 11..19.
+        assert_eq!(location(12, 9, (2, 11), (2, 19)).fault(), None);
+        assert!(location(12, 90, (2, 11), (2, 19)).fault().unwrap().contains("outside"));
+        assert!(location(12, usize::MAX, (2, 11), (2, 19)).fault().unwrap().contains("overflows"));
+        assert!(location(12, 3, (2, 11), (2, 14)).fault().unwrap().contains("cuts a character"));
+        assert!(location(12, 9, (1, 11), (2, 19)).fault().unwrap().contains("the text says 2:11-2:19"));
     }
 }

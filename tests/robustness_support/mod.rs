@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use m365lint::config::Config;
 use m365lint::lint::lint;
-use m365lint::model::{Location, PathSegment, Problem, Severity};
+use m365lint::model::{PathSegment, Problem, Severity};
 use m365lint::report::{Format, HumanOptions, RenderOptions, Report, render};
 use serde_json::Value;
 
@@ -79,36 +79,6 @@ fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
 /// Every problem of a report (run-level and per tenant).
 pub fn problems(report: &Report) -> impl Iterator<Item = &Problem> {
     report.problems.iter().chain(report.tenants.iter().flat_map(|tenant| tenant.problems.iter()))
-}
-
-/// Why a location is not a byte range of its text on character boundaries with line:column
-/// pairs that agree with it, or `None` when it is.
-pub fn location_fault(location: &Location) -> Option<String> {
-    let text = &location.source.text;
-    let end = location.offset + location.length;
-    if end > text.len() {
-        return Some(format!("span {}..{end} is outside a text of {} bytes", location.offset, text.len()));
-    }
-    if !text.is_char_boundary(location.offset) || !text.is_char_boundary(end) {
-        return Some(format!("span {}..{end} cuts a character", location.offset));
-    }
-    let start = location.source.line_column(location.offset);
-    let stop = location.source.line_column(end);
-    if (location.line, location.column) != start || (location.end_line, location.end_column) != stop {
-        return Some(format!(
-            "span {}..{end} says {}:{}-{}:{}, the text says {}:{}-{}:{}",
-            location.offset,
-            location.line,
-            location.column,
-            location.end_line,
-            location.end_column,
-            start.0,
-            start.1,
-            stop.0,
-            stop.1
-        ));
-    }
-    None
 }
 
 /// Every path of a JSON document (objects' members and lists' items, at every depth).
