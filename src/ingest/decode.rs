@@ -9,11 +9,15 @@ use crate::model::{Problem, SourceFile};
 pub fn decode(path: &str, bytes: &[u8]) -> Result<Arc<SourceFile>, Problem> {
     let text = match bytes {
         [0xEF, 0xBB, 0xBF, rest @ ..] => utf8(path, rest)?,
-        [0xFF, 0xFE, rest @ ..] => utf16(path, rest, u16::from_le_bytes)?,
-        [0xFE, 0xFF, rest @ ..] => utf16(path, rest, u16::from_be_bytes)?,
+        [0xFF, 0xFE, rest @ ..] => utf16(path, rest, encoding_rs::UTF_16LE, u16::from_le_bytes)?,
+        [0xFE, 0xFF, rest @ ..] => utf16(path, rest, encoding_rs::UTF_16BE, u16::from_be_bytes)?,
         // JSON starts with ASCII; a NUL beside it means UTF-16 without a BOM.
-        [first, 0, ..] if *first != 0 && bytes.len() % 2 == 0 => utf16(path, bytes, u16::from_le_bytes)?,
-        [0, second, ..] if *second != 0 && bytes.len() % 2 == 0 => utf16(path, bytes, u16::from_be_bytes)?,
+        [first, 0, ..] if *first != 0 && bytes.len() % 2 == 0 => {
+            utf16(path, bytes, encoding_rs::UTF_16LE, u16::from_le_bytes)?
+        }
+        [0, second, ..] if *second != 0 && bytes.len() % 2 == 0 => {
+            utf16(path, bytes, encoding_rs::UTF_16BE, u16::from_be_bytes)?
+        }
         _ => utf8(path, bytes)?,
     };
     // A second BOM (e.g. a UTF-8 BOM inside UTF-16) is not content either.
@@ -42,7 +46,17 @@ fn utf8(path: &str, bytes: &[u8]) -> Result<String, Problem> {
     }
 }
 
-fn utf16(path: &str, bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, Problem> {
+/// UTF-16 in the byte order `encoding` names; `unit` reads a code unit in that order, to locate
+/// the first invalid one when the file is not valid UTF-16.
+fn utf16(
+    path: &str,
+    bytes: &[u8],
+    encoding: &'static encoding_rs::Encoding,
+    unit: fn([u8; 2]) -> u16,
+) -> Result<String, Problem> {
+    if let Some(text) = encoding.decode_without_bom_handling_and_without_replacement(bytes) {
+        return Ok(text.into_owned());
+    }
     let source_of = |text: String| Arc::new(SourceFile::new(path, text));
     if bytes.len() % 2 != 0 {
         let text = String::from_utf16_lossy(&units(bytes, unit));
@@ -114,6 +128,23 @@ mod tests {
         let location = problem.location.unwrap();
         assert_eq!((location.line, location.column), (2, 9));
         assert!(problem.message.contains("0xFF"), "{}", problem.message);
+    }
+
+    #[test]
+    fn an_unpaired_surrogate_is_located_in_either_byte_order() {
+        let units: Vec<u16> = "{\n  \"a\": \"".encode_utf16().chain([0xD800]).chain("\"\n}".encode_utf16()).collect();
+        for (bytes, order) in [
+            (units.iter().flat_map(|u| u.to_le_bytes()).collect::<Vec<u8>>(), "LE"),
+            (units.iter().flat_map(|u| u.to_be_bytes()).collect::<Vec<u8>>(), "BE"),
+        ] {
+            let problem = decode("bad.json", &bytes).unwrap_err();
+            assert_eq!(problem.code, "m365lint::ingest::not_utf16", "{order}");
+            assert!(
+                problem.message.contains("unpaired surrogate 0xD800 at line 2, column 9"),
+                "{order}: {}",
+                problem.message
+            );
+        }
     }
 
     #[test]
