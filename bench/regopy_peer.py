@@ -1,18 +1,24 @@
 #!/usr/bin/env python3
-"""A second Rego engine on the same policies and the same input, as a peer for m365lint's
-(regorus) evaluation cost: rego-cpp through its Python binding `regopy`.
+"""A second Rego engine on the same policies, the same input and the same queries as m365lint's
+(regorus), as a peer for its evaluation cost and a check of its answers: rego-cpp through its
+Python binding `regopy`.
 
-For each tenant directory given, `engine_inputs` (an example of this crate) writes the
-canonical document m365lint's policies see as `input`, the default parameters as `data`, and
-the list of rules. This script loads every built-in policy (policies/**/*.rego, tests
-excluded) into regopy, evaluates each area's rules in one query (as m365lint does), and prints
-the median evaluation time per tenant and the number of findings per rule, so that the two
-engines' answers can be compared as well as their speed.
+For each tenant given, `engine_inputs` (an example of this crate) writes the canonical document
+m365lint's policies see as `input`, the default parameters as `data`, and the list of rules.
+This script then
+1. loads each built-in policy module (policies/**/*.rego, tests excluded) into regopy alone,
+   and each rule's module with the libraries, evaluating the rule by itself: a module that
+   rego-cpp rejects, or a rule it fails or crashes on, is left out and reported with why;
+2. evaluates each area's remaining rules in one query, `x := [count(data.<package>.deny), ...]`,
+   as m365lint does (counts, not the findings: regopy 1.5.2 writes some strings into invalid
+   JSON), `--runs` times in a child process;
+3. runs the same query on regorus (`examples/query_cost --print`: the best of three, on the
+   engine m365lint uses) and compares the counts rule by rule.
 
     python3 -m venv bench/.venv && bench/.venv/bin/pip install regopy
-    bench/.venv/bin/python bench/regopy_peer.py --inputs /tmp/peer/tenant-0000 [--runs 3]
+    bench/.venv/bin/python bench/regopy_peer.py target/corpus/tenant-0000 [--runs 3]
 
-It prints one JSON object per tenant.
+It prints one JSON object per tenant, and a line per area on stderr as it goes.
 """
 
 import argparse
@@ -22,11 +28,15 @@ import re
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
 import regopy
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "target" / "release" / "examples"
+ENGINE_INPUTS = EXAMPLES / "engine_inputs"
+QUERY_COST = EXAMPLES / "query_cost"
 
 
 SOME_KEY_VALUE = re.compile(r"(\bif )?\bsome (\w+), (\w+) in ")
@@ -83,11 +93,10 @@ def modules():
 
 
 def child(request):
-    """Runs in a child process: rego-cpp may crash (SIGBUS) after rejecting a module, and a
-    crash must not take the benchmark with it."""
-    kind = request["kind"]
+    """Runs in a child process: rego-cpp may crash (SIGSEGV, SIGBUS) on a module or a query, and
+    a crash must not take the benchmark with it."""
     rego = regopy.Interpreter()
-    if kind == "parse":
+    if request["kind"] == "parse":
         rego.add_module(request["name"], request["source"])
         rego.query("x := 1")
         return {}
@@ -96,7 +105,7 @@ def child(request):
     rego.add_data_json(json.dumps(request["data"]))
     # set_input_term crashes rego-cpp 1.5.2 (SIGSEGV) once data has been added; Input does not.
     rego.set_input(regopy.Input(request["input"]))
-    times, values = [], None
+    times, counts = [], None
     for _ in range(request["runs"]):
         started = time.perf_counter()
         output = rego.query(request["query"])
@@ -104,8 +113,10 @@ def child(request):
         result = json.loads(str(output))
         if isinstance(result, list):
             result = result[0]
-        values = result["bindings"]["x"]
-    return {"median_ms": statistics.median(times) * 1000, "counts": [len(v) for v in values]}
+        if "bindings" not in result:
+            raise RuntimeError(f"no answer: {str(output)[:200]}")
+        counts = result["bindings"]["x"]
+    return {"median_ms": statistics.median(times) * 1000, "counts": counts}
 
 
 def in_child(request):
@@ -114,7 +125,7 @@ def in_child(request):
     )
     lines = [line for line in process.stdout.splitlines() if line.startswith("{")]
     if process.returncode != 0 or not lines:
-        reason = f"exit {process.returncode}" + (f" ({-process.returncode} signal)" if process.returncode < 0 else "")
+        reason = f"exit {process.returncode}" + (f" (signal {-process.returncode})" if process.returncode < 0 else "")
         raise RuntimeError(first_error(process.stdout + process.stderr) or reason)
     answer = json.loads(lines[-1])
     if "error" in answer:
@@ -122,15 +133,44 @@ def in_child(request):
     return answer
 
 
-def area_queries(rules):
-    areas = {}
-    for rule in rules:
-        areas.setdefault(rule["area"], []).append(rule)
-    # One query per area: `x := [data.<package>.deny, ...]`, like m365lint's grouped evaluation.
-    return {
-        area: (members, "x := [" + ", ".join(f"data.{r['package']}.deny" for r in members) + "]")
-        for area, members in areas.items()
-    }
+# A defect of rego-cpp 1.4 and 1.5 that makes it disagree with regorus and OPA on our policies:
+# a function's argument used as an index inside a comprehension is taken as unbound, so
+# `f(1)` iterates every element. The answer should be ["b"].
+PROBE = """package probe
+import rego.v1
+xs := ["a", "b", "c"]
+f(i) := {s | p := xs[i]; s := p}
+"""
+
+
+def probe():
+    rego = regopy.Interpreter()
+    rego.add_module("probe.rego", PROBE)
+    answer = json.loads(str(rego.query("x := data.probe.f(1)")))
+    return answer["bindings"]["x"] if "bindings" in answer else answer
+
+
+def package(source):
+    return source.split("\npackage ", 1)[1].split()[0] if not source.startswith("package ") else source.split()[1]
+
+
+def count_query(rules):
+    """One query over `rules`, as m365lint's grouped evaluation: the size of each rule's deny."""
+    # One rule per line: regorus refuses a source line of more than 1024 characters.
+    return "x := [\n" + ",\n".join(f"count(data.{rule['package']}.deny)" for rule in rules) + "\n]"
+
+
+def regorus(tenant, query):
+    """The same query on regorus (query_cost: best of three): (milliseconds, counts)."""
+    output = subprocess.run([str(QUERY_COST), "--print", tenant, str(ROOT / "policies"), query],
+                            capture_output=True, text=True, check=True).stdout
+    # The timing line, whose query runs over several lines, then the value of x.
+    return float(output.split()[0]), json.loads(output.splitlines()[-1])
+
+
+def build():
+    subprocess.run(["cargo", "build", "--release", "--quiet", "--example", "engine_inputs",
+                    "--example", "query_cost"], cwd=ROOT, check=True)
 
 
 def main():
@@ -141,41 +181,68 @@ def main():
             print(json.dumps({"error": first_error(error)}))
         return
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--inputs", nargs="+", required=True, help="directories written by engine_inputs")
+    parser.add_argument("tenants", nargs="+", help="tenant directories or files, as for m365lint check")
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
+    build()
     accepted, rejected = [], {}
     for name, source in modules():
         try:
             in_child({"kind": "parse", "name": name, "source": source})
             accepted.append((name, source))
         except RuntimeError as error:
-            rejected[name] = str(error)
-    for directory in map(pathlib.Path, args.inputs):
-        data = json.loads((directory / "data.json").read_text())
-        rules = json.loads((directory / "rules.json").read_text())
-        document = json.loads((directory / "input.json").read_text())
-        evaluated, failed, counts, total = {}, {}, {}, 0.0
-        for area, (members, query) in area_queries(rules).items():
-            request = {"kind": "eval", "modules": accepted, "data": data, "input": document,
-                       "query": query, "runs": args.runs}
-            try:
-                answer = in_child(request)
-            except RuntimeError as error:
-                failed[area] = str(error)
+            rejected[name] = str(error) or "rejected"
+    libraries = [(name, source) for name, source in accepted if name.startswith("policies/lib/")]
+    # A rule whose library rego-cpp rejects would read that library as undefined and find
+    # nothing: it is left out rather than counted as an answer.
+    missing_libraries = {package(source): name for name, source in modules()
+                         if name in rejected and name.startswith("policies/lib/")}
+    for tenant in args.tenants:
+        with tempfile.TemporaryDirectory() as scratch:
+            subprocess.run([str(ENGINE_INPUTS), tenant, scratch], check=True)
+            directory = pathlib.Path(scratch)
+            data = json.loads((directory / "data.json").read_text())
+            rules = json.loads((directory / "rules.json").read_text())
+            document = json.loads((directory / "input.json").read_text())
+        by_package = {package(source): (name, source) for name, source in accepted}
+        left_out, areas = {}, {}
+        for rule in rules:
+            module = by_package.get(rule["package"])
+            if module is None:
+                left_out[rule["id"]] = "module rejected"
                 continue
-            evaluated[area] = round(answer["median_ms"], 2)
-            total += answer["median_ms"]
-            counts.update({rule["id"]: n for rule, n in zip(members, answer["counts"])})
-        print(json.dumps({
-            "tenant": directory.name,
-            "engine": "regopy " + regopy.__version__,
-            "median_ms_by_area": evaluated,
-            "median_ms_evaluated_areas": round(total, 2),
-            "areas_failed": failed,
-            "modules_rejected": rejected,
-            "findings": counts,
-        }))
+            needs = [name for library, name in missing_libraries.items() if f"data.{library}" in module[1]]
+            if needs:
+                left_out[rule["id"]] = f"needs {', '.join(needs)}, which rego-cpp rejects"
+                continue
+            try:
+                in_child({"kind": "eval", "modules": libraries + [module], "data": data, "input": document,
+                          "query": count_query([rule]), "runs": 1})
+            except RuntimeError as error:
+                left_out[rule["id"]] = str(error) or "failed"
+                continue
+            areas.setdefault(rule["area"], []).append((rule, module))
+        result = {"tenant": pathlib.Path(tenant).name, "engine": "regopy " + regopy.__version__,
+                  "probe_f(1)_expected_[b]": probe(),
+                  "modules_rejected": rejected, "rules_left_out": left_out, "areas": {}}
+        for area, members in areas.items():
+            query = count_query([rule for rule, _ in members])
+            entry = {"rules": [rule["id"] for rule, _ in members]}
+            regorus_ms, regorus_counts = regorus(tenant, query)
+            entry["regorus_ms"] = round(regorus_ms, 2)
+            try:
+                answer = in_child({"kind": "eval", "modules": libraries + [m for _, m in members], "data": data,
+                                   "input": document, "query": query, "runs": args.runs})
+                entry["regopy_ms"] = round(answer["median_ms"], 2)
+                entry["regopy_vs_regorus"] = round(answer["median_ms"] / regorus_ms, 1)
+                entry["counts_differ"] = {rule["id"]: {"regopy": a, "regorus": b}
+                                          for (rule, _), a, b in zip(members, answer["counts"], regorus_counts)
+                                          if a != b}
+            except RuntimeError as error:
+                entry["regopy_failed"] = str(error) or "failed"
+            result["areas"][area] = entry
+            print(f"{result['tenant']} {area}: {entry}", file=sys.stderr)
+        print(json.dumps(result))
         sys.stdout.flush()
 
 
