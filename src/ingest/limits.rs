@@ -95,33 +95,12 @@ impl fmt::Display for ByteSize {
 }
 
 /// Parses a size as people write it: a number of bytes (`1048576`), or a number with a unit,
-/// decimal (`kB`, `MB`, `GB`: powers of 1000) or binary (`KiB`, `MiB`, `GiB`: powers of 1024);
-/// case does not matter, a space before the unit is allowed (`200MB`, `1.5 GiB`, `512kib`).
+/// decimal (`kB`, `MB`, `GB`, `TB`: powers of 1000) or binary (`KiB`, `MiB`, `GiB`, `TiB`: powers
+/// of 1024); case does not matter, a space before the unit is allowed (`200MB`, `1.5 GiB`,
+/// `512kib`). Parsing is the `parse-size` crate's; a limit of zero bytes is refused here.
 pub fn parse_size(text: &str) -> Result<u64, String> {
-    let invalid = || format!("'{text}' is not a size: write bytes (1048576) or a number with a unit (200MB, 1GiB)");
-    let trimmed = text.trim();
-    let split = trimmed.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(trimmed.len());
-    let (number, unit) = trimmed.split_at(split);
-    let multiplier: u64 = match unit.trim().to_ascii_lowercase().as_str() {
-        "" | "b" => 1,
-        "k" | "kb" => 1_000,
-        "m" | "mb" => 1_000_000,
-        "g" | "gb" => 1_000_000_000,
-        "kib" => 1 << 10,
-        "mib" => 1 << 20,
-        "gib" => 1 << 30,
-        _ => return Err(invalid()),
-    };
-    let bytes = if let Ok(whole) = number.parse::<u64>() {
-        whole.checked_mul(multiplier).ok_or_else(invalid)?
-    } else {
-        let value: f64 = number.parse().map_err(|_| invalid())?;
-        let bytes = (value * multiplier as f64).round();
-        if !bytes.is_finite() || bytes >= u64::MAX as f64 {
-            return Err(invalid());
-        }
-        bytes as u64
-    };
+    let bytes = parse_size::parse_size(text.trim())
+        .map_err(|_| format!("'{text}' is not a size: write bytes (1048576) or a number with a unit (200MB, 1GiB)"))?;
     if bytes == 0 {
         return Err(format!("'{text}' is not a size larger than zero"));
     }
@@ -142,11 +121,15 @@ mod tests {
         assert_eq!(parse_size("1.5KiB"), Ok(1536));
         assert_eq!(parse_size("512k"), Ok(512_000));
         assert_eq!(parse_size("10B"), Ok(10));
+        assert_eq!(parse_size(" 1TB "), Ok(1_000_000_000_000));
+        assert_eq!(parse_size("1e3"), Ok(1_000));
     }
 
     #[test]
     fn nonsense_sizes_are_refused() {
-        for bad in ["", "MB", "-1", "1TB", "1.2.3MB", "0", "0MB", "99999999999999999999", "1e3", "20000000000GiB"] {
+        for bad in
+            ["", "MB", "-1", "1.2.3MB", "0", "0MB", "0.0001", "99999999999999999999", "20000000000GiB", "12 parsecs"]
+        {
             assert!(parse_size(bad).is_err(), "{bad:?} should be refused");
         }
     }
