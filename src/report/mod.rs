@@ -15,6 +15,7 @@ mod markdown;
 mod phrases;
 mod posture;
 mod sarif;
+mod spool;
 mod summary_text;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
