@@ -6,7 +6,7 @@ mod report_support;
 
 use m365lint::model::Problem;
 use m365lint::report::{Format, RenderOptions, Report, SarifSpool};
-use report_support::{SAMPLES, every_outcome, rendered, without_version};
+use report_support::{Mixed, SAMPLES, Setup, cli, every_outcome, rendered, without_version};
 
 fn validator() -> jsonschema::Validator {
     let schema: serde_json::Value =
@@ -118,4 +118,38 @@ fn a_spooled_log_is_the_log_rendered_in_memory() {
     let empty = sarif(&reports[reports.len() - 1].1);
     assert_eq!(empty["runs"][0]["results"], serde_json::json!([]));
     assert_eq!(empty["runs"][0]["invocations"][0].as_object().map(|o| o.len()), Some(1), "{empty:#}");
+}
+
+/// `check --format sarif` alone spools the log and drops each tenant once spooled; the log is
+/// valid SARIF, the one rendered from a report that kept every tenant, and the one written when
+/// another output (html) makes the run keep them.
+#[test]
+fn check_spools_the_log_that_the_whole_report_renders() {
+    let mixed = Mixed::new();
+    let config = mixed.config.to_str().expect("a UTF-8 path");
+    let args = |extra: &[&'static str]| {
+        let mut args = vec!["check", "--config", config];
+        args.extend(mixed.paths.iter().map(String::as_str));
+        args.extend(extra);
+        args
+    };
+    let streamed = cli(&args(&["--format", "sarif"]));
+    assert_eq!(streamed.code, 2, "rule errors and rejected tenants: {}", streamed.stderr);
+    let log: serde_json::Value = serde_json::from_str(&streamed.stdout).expect("SARIF output is JSON");
+    let errors = violations(&validator(), &log);
+    assert!(errors.is_empty(), "{errors:#?}");
+    assert!(log["runs"][0]["results"].as_array().is_some_and(|results| results.len() > 20), "{log:#}");
+
+    let setup = Setup::with_config(config);
+    let kept = m365lint::lint::lint(&mixed.path_bufs(), &setup.run());
+    assert_eq!(without_version(&streamed.stdout), rendered(Format::Sarif, &kept));
+
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let (sarif, html) = (dir.path().join("r.sarif"), dir.path().join("r.html"));
+    let (sarif, html) = (sarif.to_str().expect("a UTF-8 path"), html.to_str().expect("a UTF-8 path"));
+    let mut both = args(&[]);
+    both.extend(["--format", "sarif", "--output", sarif, "--format", "html", "--output", html]);
+    let both = cli(&both);
+    assert_eq!(both.code, 2, "{}", both.stderr);
+    assert_eq!(std::fs::read_to_string(sarif).expect("the SARIF file"), streamed.stdout);
 }
