@@ -83,8 +83,8 @@ pub fn render_sarif(report: &Report, options: &RenderOptions, out: &mut dyn Writ
 /// `--format sarif` for a run too large to hold: each tenant's results and notifications are
 /// written to anonymous temporary files as it finishes ([`SarifSpool::add`]), one compact line
 /// each, and [`SarifSpool::finish`] writes the log, reading them back one at a time. The output
-/// is byte for byte what [`render_sarif`] writes for the same run, but memory holds one tenant's
-/// entries, not all of them.
+/// is byte for byte what `render_sarif` (or [`render`](super::render)) writes for the same run,
+/// but memory holds one tenant's entries, not all of them.
 pub struct SarifSpool {
     /// The options of the whole output: artifact URIs are written when a tenant is spooled.
     options: RenderOptions,
