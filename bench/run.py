@@ -6,7 +6,7 @@
 - m365lint end to end on the same files: `check --format json --output FILE`;
 - their ratio;
 - 1 vs 2 worker threads (`--jobs`);
-- peak RSS for 10 vs 200 tenants;
+- peak RSS for 10 vs 200 tenants, with `--format json` and with `--format sarif` (both spooled);
 - single-tenant cold-start `check` wall time (the README sample, and one corpus tenant).
 
     python3 bench/run.py [--tenants 200] [--corpus target/corpus] [--seed 42]
@@ -64,8 +64,8 @@ def median(samples):
     return statistics.median(samples)
 
 
-def check(tenants, jobs, out):
-    return [str(BIN), "check", "--format", "json", "--output", out, "--jobs", str(jobs), *tenants]
+def check(tenants, jobs, out, output_format="json"):
+    return [str(BIN), "check", "--format", output_format, "--output", out, "--jobs", str(jobs), *tenants]
 
 
 def main():
@@ -89,6 +89,8 @@ def main():
     e2e = median([t for t, _ in e2e_runs])
     rss_all = max(r for _, r in e2e_runs)
     _, rss_10 = timed(check(tenants[:10], 2, out))
+    _, sarif_rss_10 = timed(check(tenants[:10], 2, out, "sarif"))
+    _, sarif_rss_all = timed(check(tenants, 2, out, "sarif"))
 
     sample = tenants[:args.threads_sample]
     one = median([timed(check(sample, 1, out))[0] for _ in range(args.runs)])
@@ -113,6 +115,9 @@ def main():
         "peak_rss_10_mib": round(rss_10, 1),
         f"peak_rss_{len(tenants)}_mib": round(rss_all, 1),
         "rss_growth": round(rss_all / rss_10, 2),
+        "peak_rss_sarif_10_mib": round(sarif_rss_10, 1),
+        f"peak_rss_sarif_{len(tenants)}_mib": round(sarif_rss_all, 1),
+        "rss_growth_sarif": round(sarif_rss_all / sarif_rss_10, 2),
         "cold_start_ms": {name: round(seconds * 1000, 1) for name, seconds in cold.items()},
         "cores": os.cpu_count(),
     }
@@ -121,8 +126,10 @@ def main():
         ("end to end (check → JSON)", f"{e2e:.2f} s", "≤ 3× floor"),
         ("ratio", f"{e2e / floor:.1f}×", "≤ 3×"),
         (f"1 vs 2 threads ({len(sample)} tenants)", f"{one:.2f} s vs {two:.2f} s = {one / two:.2f}×", "≥ 1.7×"),
-        (f"peak RSS 10 vs {len(tenants)} tenants", f"{rss_10:.0f} vs {rss_all:.0f} MiB = {rss_all / rss_10:.2f}×",
-         "≤ 1.5×"),
+        (f"peak RSS 10 vs {len(tenants)} tenants (JSON)",
+         f"{rss_10:.0f} vs {rss_all:.0f} MiB = {rss_all / rss_10:.2f}×", "≤ 1.5×"),
+        (f"peak RSS 10 vs {len(tenants)} tenants (SARIF)",
+         f"{sarif_rss_10:.0f} vs {sarif_rss_all:.0f} MiB = {sarif_rss_all / sarif_rss_10:.2f}×", "≤ 1.5×"),
     ] + [(f"cold start, {name}", f"{seconds * 1000:.0f} ms", "≤ 50 ms") for name, seconds in cold.items()]
     width = max(len(r[0]) for r in rows)
     print(f"{len(tenants)} tenants, {figures['corpus_bytes'] / 2**20:.0f} MiB of exports, {os.cpu_count()} cores")

@@ -6,12 +6,12 @@ mod common;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
-use common::{Setup, human, lint, m365lint};
+use common::{Mixed, Setup, human, lint, m365lint};
 use m365lint::engine::Queries;
 use m365lint::lint::{Batch, lint_batch};
 use m365lint::model::{Outcome, Severity};
 use m365lint::report::{
-    Format, JsonSpool, RenderOptions, Report, render, render_human_end, untrusted_lines, write_summary_line,
+    Format, JsonSpool, RenderOptions, Report, SarifSpool, render, render_human_end, untrusted_lines, write_summary_line,
 };
 
 /// Rejected, failing, clean and partial tenants: every kind a batch meets.
@@ -192,6 +192,40 @@ fn a_streamed_run_keeps_counts_not_findings_and_reports_the_same() {
     render_human_end(&streamed, RenderOptions::plain().human, &mut human_end).unwrap();
     render_human_end(&kept, RenderOptions::plain().human, &mut kept_end).unwrap();
     assert_eq!(String::from_utf8(human_end).unwrap(), String::from_utf8(kept_end).unwrap());
+}
+
+/// The spooled SARIF log of a streamed run is byte for byte that of a run that kept every
+/// tenant, though the rules' indices are known only at the end (a tenant's own configuration
+/// selects a rule that sorts before the run's) and the run's warnings come before the tenants'
+/// notifications: with results from dropped and kept tenants, rule errors, rules not assessed,
+/// waived findings, waiver warnings of the run and of a tenant, and rejected tenants.
+#[test]
+fn a_streamed_run_spools_the_sarif_log_of_a_run_that_kept_everything() {
+    let mixed = Mixed::new();
+    let setup = Setup::with_config(mixed.config.to_str().unwrap());
+    let run = setup.run();
+    let paths = mixed.path_bufs();
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(2).build().unwrap();
+    let mut spool = SarifSpool::new(&RenderOptions::plain()).unwrap();
+    let batch = Batch { pool: Some(&pool), release_sources: true, drop_streamed: true, redactor: None };
+    let streamed = lint_batch(&paths, &run, &batch, &mut |tenant| spool.add(tenant).unwrap());
+    let kept = m365lint::lint::lint(&paths, &run);
+
+    // The run has everything the log must get right.
+    assert_eq!(streamed.streamed, 2, "own-rules and the Intune export are dropped");
+    assert_eq!(streamed.summary, kept.summary);
+    let s = &kept.summary;
+    assert!(s.total_findings() > 20 && s.waived > 0 && s.errors > 0 && s.not_assessed > 0, "{s:?}");
+    assert_eq!(s.rejected_tenants, 2, "{s:?}");
+    assert!(setup.settings.rules.iter().all(|rule| rule.id.as_str() != "CA001"));
+    assert_eq!(streamed.rules[0].id.as_str(), "CA001", "only the tenant's own configuration selects it");
+    assert!(!kept.warnings.is_empty(), "the run's expired and unmatched waivers");
+    let tenant_waiver = |t: &m365lint::report::TenantReport| t.warnings.iter().any(|w| w.code.contains("waiver"));
+    assert!(kept.tenants.iter().any(tenant_waiver), "own-rules' unmatched waiver");
+
+    let mut spooled = Vec::new();
+    spool.finish(&streamed, &mut spooled).unwrap();
+    assert_eq!(String::from_utf8(spooled).unwrap(), rendered(Format::Sarif, &kept));
 }
 
 /// On a terminal (a pseudo-terminal from util-linux `script`), the bar is drawn on stderr,

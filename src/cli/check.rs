@@ -6,8 +6,8 @@ use crate::config::Overrides;
 use crate::lint::Batch;
 use crate::redact::Redactor;
 use crate::report::{
-    Format, HumanOptions, JsonSpool, RenderOptions, render, render_human_end, render_human_tenant, untrusted_lines,
-    write_summary_line, write_tenant_line,
+    Format, HumanOptions, JsonSpool, RenderOptions, Report, SarifSpool, TenantReport, render, render_human_end,
+    render_human_tenant, untrusted_lines, write_summary_line, write_tenant_line,
 };
 
 pub fn run(args: &CheckArgs) -> u8 {
@@ -49,21 +49,25 @@ pub fn run(args: &CheckArgs) -> u8 {
     let human = |destination: &Destination| {
         if destination.is_stdout() { human_options() } else { RenderOptions::plain().human }
     };
-    // Human output and json-lines are written as tenants finish, and json spooled to a
-    // temporary file; every other format renders the finished report, which then no longer
+    // SARIF names files relative to the working directory; spooled SARIF does so as each
+    // tenant is spooled, so the options are set before the run.
+    let base_dir = std::env::current_dir().ok();
+    let render_options =
+        |destination: &Destination| RenderOptions { human: human(destination), base_dir: base_dir.clone() };
+    // Human output and json-lines are written as tenants finish, and json and sarif spooled to
+    // temporary files; every other format renders the finished report, which then no longer
     // needs the exports' text. When every output streams, the run keeps no tenant's findings:
     // memory stays bounded by the tenants in flight, however many tenants the run has.
     let mut spools = Vec::new();
     for destination in &destinations {
-        spools.push(match destination.format {
-            Format::Json => match JsonSpool::new() {
-                Ok(spool) => Some(spool),
-                Err(error) => {
-                    eprintln!("m365lint: cannot create a temporary file for the JSON report: {error}");
-                    return 2;
-                }
-            },
-            _ => None,
+        spools.push(match Spool::new(destination.format, &render_options(destination)) {
+            None => None,
+            Some(Ok(spool)) => Some(spool),
+            Some(Err(error)) => {
+                let name = spool_name(destination);
+                eprintln!("m365lint: cannot create a temporary file for the {name} report: {error}");
+                return 2;
+            }
         });
     }
     let mut spool_error = None;
@@ -81,28 +85,26 @@ pub fn run(args: &CheckArgs) -> u8 {
                 Format::Human => {
                     progress.suspend(|| destination.write(|out| render_human_tenant(tenant, options, out)))
                 }
-                Format::Json => {
+                _ => {
                     if let Some(Err(error)) = spool.as_mut().map(|spool| spool.add(tenant)) {
-                        spool_error.get_or_insert(error);
+                        spool_error.get_or_insert((spool_name(destination), error));
                     }
                 }
-                _ => {}
             }
         }
     });
     progress.finish();
-    if let Some(error) = spool_error {
-        eprintln!("m365lint: cannot write the JSON report's temporary file: {error}");
+    if let Some((name, error)) = spool_error {
+        eprintln!("m365lint: cannot write the {name} report's temporary file: {error}");
         return 2;
     }
-    let base_dir = std::env::current_dir().ok();
     for (destination, spool) in destinations.iter_mut().zip(spools) {
-        let options = RenderOptions { human: human(destination), base_dir: base_dir.clone() };
+        let options = render_options(destination);
         match (destination.format, spool) {
             (Format::JsonLines, _) => destination.write(|out| write_summary_line(&report, out)),
             (Format::Human, _) => destination.write(|out| render_human_end(&report, options.human, out)),
-            (Format::Json, Some(spool)) => destination.write(|out| spool.finish(&report, out)),
-            (format, _) => destination.write(|out| render(format, &report, &options, out)),
+            (_, Some(spool)) => destination.write(|out| spool.finish(&report, out)),
+            (format, None) => destination.write(|out| render(format, &report, &options, out)),
         }
     }
     // Exit code 2 explains itself in human and concise output; otherwise say why on stderr.
@@ -123,6 +125,42 @@ pub fn run(args: &CheckArgs) -> u8 {
     std::mem::forget(report);
     std::mem::forget(setup);
     code
+}
+
+/// A format written from temporary files at the end: each tenant is spooled as it finishes.
+enum Spool {
+    Json(JsonSpool),
+    Sarif(SarifSpool),
+}
+
+impl Spool {
+    /// The spool of `format`, if it is written that way.
+    fn new(format: Format, options: &RenderOptions) -> Option<std::io::Result<Spool>> {
+        match format {
+            Format::Json => Some(JsonSpool::new().map(Spool::Json)),
+            Format::Sarif => Some(SarifSpool::new(options).map(Spool::Sarif)),
+            _ => None,
+        }
+    }
+
+    fn add(&mut self, tenant: &TenantReport) -> std::io::Result<()> {
+        match self {
+            Spool::Json(spool) => spool.add(tenant),
+            Spool::Sarif(spool) => spool.add(tenant),
+        }
+    }
+
+    fn finish(self, report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        match self {
+            Spool::Json(spool) => spool.finish(report, out),
+            Spool::Sarif(spool) => spool.finish(report, out),
+        }
+    }
+}
+
+/// How the errors of a spooled format name its report: "JSON", "SARIF".
+fn spool_name(destination: &Destination) -> String {
+    destination.format.name().to_uppercase()
 }
 
 /// `--select CA001,CA002 --select dlp` → each selector.

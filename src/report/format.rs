@@ -70,9 +70,10 @@ impl Format {
     }
 
     /// Whether `check` writes the format tenant by tenant as they finish, so the run need not
-    /// keep every tenant's findings until the end (see [`super::JsonSpool`]).
+    /// keep every tenant's findings until the end (see [`super::JsonSpool`] and
+    /// [`super::SarifSpool`]).
     pub fn streams(self) -> bool {
-        matches!(self, Format::Human | Format::JsonLines | Format::Json)
+        matches!(self, Format::Human | Format::JsonLines | Format::Json | Format::Sarif)
     }
 
     /// Whether the format is best read with colour on a terminal.

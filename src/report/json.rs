@@ -2,12 +2,11 @@
 //! docs/json-report.md). Field names are camelCase; absent values are omitted, not null, except
 //! where the schema says otherwise.
 
-use std::cell::RefCell;
-use std::fs::File;
-use std::io::{self, BufRead, BufReader, BufWriter, Seek, SeekFrom, Write};
+use std::io::{self, Write};
 
 use serde::Serialize;
 
+use super::spool::{LineSpool, SpooledLines};
 use super::{Report, TenantReport};
 use crate::model::{DataArea, Evidence, Finding, Location, Outcome, Problem, RuleResult, Severity};
 
@@ -38,57 +37,38 @@ fn write_document<T: Serialize>(report: &Report, tenants: &T, out: &mut dyn Writ
 /// output is byte for byte what [`render_json`] writes for the same run, but memory holds one
 /// tenant, not all of them.
 pub struct JsonSpool {
-    file: BufWriter<File>,
-    tenants: usize,
+    tenants: LineSpool,
 }
 
 impl JsonSpool {
     pub fn new() -> io::Result<JsonSpool> {
-        Ok(JsonSpool { file: BufWriter::new(tempfile::tempfile()?), tenants: 0 })
+        Ok(JsonSpool { tenants: LineSpool::new()? })
     }
 
     /// Spools one finished tenant (in report order).
     pub fn add(&mut self, finished: &TenantReport) -> io::Result<()> {
-        serde_json::to_writer(&mut self.file, &tenant(finished))?;
-        // JSON escapes every newline inside strings: one tenant per line.
-        self.file.write_all(b"\n")?;
-        self.tenants += 1;
-        Ok(())
+        self.tenants.push(&tenant(finished))
     }
 
     /// Writes the whole document: the report's counts, problems and warnings, and every
     /// spooled tenant. `report` must be the run the tenants were spooled from.
     pub fn finish(self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
-        let mut file = self.file.into_inner().map_err(io::IntoInnerError::into_error)?;
-        file.seek(SeekFrom::Start(0))?;
-        let spooled = Spooled { lines: RefCell::new(BufReader::new(file)), count: self.tenants };
-        write_document(report, &spooled, out)
+        write_document(report, &Spooled(self.tenants.read_back()?), out)
     }
 }
 
 /// The spooled tenants, re-serialized one line at a time through the document's serializer
 /// (so they are pretty-printed and indented exactly as if they had been held in memory).
-struct Spooled {
-    lines: RefCell<BufReader<File>>,
-    count: usize,
-}
+struct Spooled(SpooledLines);
 
 impl Serialize for Spooled {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::{Error, SerializeSeq};
-        let mut lines = self.lines.borrow_mut();
-        let mut sequence = serializer.serialize_seq(Some(self.count))?;
-        let mut line = String::new();
-        for _ in 0..self.count {
-            line.clear();
-            match lines.read_line(&mut line) {
-                Ok(0) => return Err(S::Error::custom("the spooled report ended early")),
-                Ok(_) => {}
-                Err(error) => return Err(S::Error::custom(format!("cannot read the spooled report: {error}"))),
-            }
-            let mut tenant = serde_json::Deserializer::from_str(&line);
-            sequence.serialize_element(&serde_transcode::Transcoder::new(&mut tenant))?;
-        }
+        use serde::ser::SerializeSeq;
+        let mut sequence = serializer.serialize_seq(Some(self.0.len()))?;
+        self.0.each_line(|line| {
+            let mut tenant = serde_json::Deserializer::from_str(line);
+            sequence.serialize_element(&serde_transcode::Transcoder::new(&mut tenant))
+        })?;
         sequence.end()
     }
 }

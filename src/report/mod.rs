@@ -15,6 +15,7 @@ mod markdown;
 mod phrases;
 mod posture;
 mod sarif;
+mod spool;
 mod summary_text;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -25,6 +26,7 @@ pub use human::{HumanOptions, render_human, render_human_end, render_human_tenan
 pub use json::{JSON_SCHEMA_VERSION, JsonSpool, render_json};
 pub use json_lines::{write_summary_line, write_tenant_line};
 pub use posture::{AreaPosture, SCORE_FORMULA, posture, weight};
+pub use sarif::SarifSpool;
 pub use summary_text::untrusted_lines;
 
 use crate::model::{DataArea, Location, Outcome, Problem, RuleMeta, RuleResult, Severity};

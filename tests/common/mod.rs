@@ -51,9 +51,9 @@ impl Setup {
         Setup::new(Config::load(Path::new(config)).expect("fixture config loads"))
     }
 
-    /// The built-in catalog with `config`.
+    /// The built-in catalog, and the custom policies the configuration names, with `config`.
     pub fn new(config: Config) -> Setup {
-        let catalog = Catalog::load(&[]).expect("the built-in catalog loads");
+        let catalog = Catalog::load(&config.policy_dirs()).expect("the catalog loads");
         let overrides = Overrides::default();
         let settings = config.settings(&catalog, &overrides).expect("configuration resolves");
         let engine = PolicyEngine::load(&catalog, &settings.parameters.to_data()).expect("policies load");
@@ -125,4 +125,63 @@ pub fn custom_policy(id: &str, package: &str, body: &str) -> String {
          #   references: []\npackage custom.{package}\n\nimport rego.v1\n\n\
          deny contains {{\"path\": [\"conditional_access\", \"policies\"], \"message\": \"found\"}} if {{\n{body}\n}}\n"
     )
+}
+
+/// A run with every kind of entry a report has, in a temporary directory: the waiver
+/// configuration (waived findings, an expired and an unmatched waiver) selecting some rules, with
+/// a custom rule that fails to evaluate wherever there is Conditional Access (TEST001); a tenant
+/// (`own-rules`) whose own configuration selects a rule the run does not (CA001, which sorts
+/// before every rule of the run) and has a waiver that matches nothing; and, from the fixtures,
+/// tenants that are rejected or lack areas (rules not assessed).
+pub struct Mixed {
+    /// Holds the files until the run is over.
+    pub dir: tempfile::TempDir,
+    pub config: PathBuf,
+    pub paths: Vec<String>,
+}
+
+impl Mixed {
+    pub fn new() -> Mixed {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        let custom = dir.path().join("custom");
+        std::fs::create_dir(&custom).expect("create the policy directory");
+        let broken = custom_policy("TEST001", "broken", "\tcount(input.tenant.id) > 0");
+        std::fs::write(custom.join("broken.rego"), broken).expect("write the policy");
+        let waivers = std::fs::read_to_string(root.join("fixtures/config/waivers/contoso.toml"))
+            .expect("the waiver configuration reads");
+        let config = dir.path().join("m365lint.toml");
+        let selection = "[rules]\nselect = [\"CA009\", \"CA010\", \"TEST001\", \"intune\"]\n";
+        std::fs::write(&config, format!("policies = [\"custom\"]\n\n{selection}\n{waivers}"))
+            .expect("write the configuration");
+        let own = dir.path().join("own-rules");
+        std::fs::create_dir(&own).expect("create the tenant");
+        std::fs::copy(
+            root.join("fixtures/tenants/contoso/conditional-access-policies.json"),
+            own.join("conditional-access-policies.json"),
+        )
+        .expect("copy the export");
+        std::fs::write(
+            own.join("m365lint.toml"),
+            "[rules]\nselect = [\"CA001\", \"CA009\", \"CA010\"]\n\n[[waivers]]\nrule = \"CA009\"\n\
+             resource = \"No such policy\"\nreason = \"A decision about a policy since deleted\"\n",
+        )
+        .expect("write the tenant's configuration");
+        let mut paths = vec![own.display().to_string()];
+        paths.extend(
+            [
+                "fixtures/tenants/contoso",
+                "fixtures/tenants/northwind",
+                "fixtures/broken/empty.json",
+                "fixtures/ingest/intune/graph-v1-bare-array.json",
+                "fixtures/broken/cut-off-download.json",
+            ]
+            .map(str::to_owned),
+        );
+        Mixed { dir, config, paths }
+    }
+
+    pub fn path_bufs(&self) -> Vec<PathBuf> {
+        self.paths.iter().map(PathBuf::from).collect()
+    }
 }

@@ -9,9 +9,9 @@ use m365lint::report::{Format, RenderOptions, Report, render};
 mod common;
 
 pub use common::{m365lint, without_version};
-// For the tests that run the linter through the library; the others do not use it.
+// For the tests that run the linter through the library; the others do not use them.
 #[allow(unused_imports)]
-pub use common::Setup;
+pub use common::{Mixed, Setup};
 
 /// The CLI runner, for the test files that use it.
 pub fn cli(args: &[&str]) -> common::Run {
