@@ -14,7 +14,12 @@
 The corpus is generated (examples/generate_corpus.rs, seeded) when missing. Release builds are
 built first. Prints a table and writes the figures as JSON to target/bench.json. Run it on an
 otherwise idle machine: wall times are medians of --runs runs, but a busy machine still skews
-them. The peer engine (rego-cpp) has its own script, bench/regopy_peer.py.
+them.
+
+With `--peer PYTHON` (a Python that has regopy: `python3 -m venv bench/.venv &&
+bench/.venv/bin/pip install regopy`), the same run also evaluates the policies on the peer
+engine, rego-cpp, for the first corpus tenant (bench/regopy_peer.py: a few minutes, rego-cpp
+being slow) and reports how much slower it is, area by area, and where the two disagree.
 """
 
 import argparse
@@ -76,6 +81,8 @@ def main():
     parser.add_argument("--runs", type=int, default=3, help="runs per wall-time figure (median)")
     parser.add_argument("--threads-sample", type=int, default=20,
                         help="tenants for the 1 vs 2 threads comparison")
+    parser.add_argument("--peer", metavar="PYTHON",
+                        help="a Python with regopy: also run the peer engine on the first tenant")
     args = parser.parse_args()
     build()
     tenants = corpus(args.corpus, args.tenants, args.seed)
@@ -98,9 +105,18 @@ def main():
 
     cold = {}
     for name, tenant in [("fixtures/tenants/contoso", "fixtures/tenants/contoso"), ("corpus tenant", tenants[0])]:
-        cold[name] = median([timed([str(BIN), "check", "--format", "json", "--output", out, tenant])[0]
-                             for _ in range(max(args.runs, 5))])
+        command = [str(BIN), "check", "--format", "json", "--output", out, tenant]
+        timed(command)  # warm the page cache
+        # A run takes tens of milliseconds and about one in fifteen is an outlier on a VM: the
+        # median of many.
+        cold[name] = median([timed(command)[0] for _ in range(max(args.runs, 25))])
     os.unlink(out)
+
+    peer = None
+    if args.peer:
+        answer = subprocess.run([args.peer, str(ROOT / "bench" / "regopy_peer.py"), tenants[0],
+                                 "--runs", str(args.runs)], capture_output=True, text=True, check=True)
+        peer = json.loads(answer.stdout.splitlines()[-1])
 
     figures = {
         "tenants": len(tenants),
@@ -121,6 +137,8 @@ def main():
         "cold_start_ms": {name: round(seconds * 1000, 1) for name, seconds in cold.items()},
         "cores": os.cpu_count(),
     }
+    if peer:
+        figures["peer"] = peer
     rows = [
         ("floor (read + parse)", f"{floor:.2f} s", "–"),
         ("end to end (check → JSON)", f"{e2e:.2f} s", "≤ 3× floor"),
@@ -131,6 +149,16 @@ def main():
         (f"peak RSS 10 vs {len(tenants)} tenants (SARIF)",
          f"{sarif_rss_10:.0f} vs {sarif_rss_all:.0f} MiB = {sarif_rss_all / sarif_rss_10:.2f}×", "≤ 1.5×"),
     ] + [(f"cold start, {name}", f"{seconds * 1000:.0f} ms", "≤ 50 ms") for name, seconds in cold.items()]
+    if peer:
+        for area, entry in peer["areas"].items():
+            if "regopy_ms" not in entry:
+                value = f"failed: {entry.get('regopy_failed', '?')}"[:60]
+            else:
+                differ = ", ".join(entry["counts_differ"]) or "none"
+                value = (f"{entry['regopy_ms'] / 1000:.2f} s vs {entry['regorus_ms']:.0f} ms = "
+                         f"{entry['regopy_vs_regorus']:.0f}× ({len(entry['rules'])} rules; differ: {differ})")
+            rows.append((f"peer {peer['engine']}, {area}", value, "–"))
+        rows.append((f"peer {peer['engine']}, left out", f"{len(peer['rules_left_out'])} rules", "–"))
     width = max(len(r[0]) for r in rows)
     print(f"{len(tenants)} tenants, {figures['corpus_bytes'] / 2**20:.0f} MiB of exports, {os.cpu_count()} cores")
     for name, value, target in rows:
