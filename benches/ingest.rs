@@ -8,7 +8,8 @@
 //! M365LINT_BENCH_TENANTS=target/corpus/tenant-0001 cargo bench --bench ingest
 //! ```
 //!
-//! `bench/run.py` runs it and prints the ratio (docs/performance.md).
+//! The ratio is normalize ÷ decode+parse, read off criterion's medians; docs/performance.md
+//! records the latest figure.
 
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
