@@ -46,9 +46,9 @@ pub enum Queries {
     /// One query per area, the areas in parallel: what a lone tenant needs to use every core.
     #[default]
     PerArea,
-    /// One query for all areas: a library that several areas use (Conditional Access and
-    /// encryption for Zero Trust) is computed once instead of once per area, about 10% less
-    /// work (docs/performance.md). For a batch whose other tenants keep the cores busy. A query
+    /// One query for all areas: a library that several areas use (mostly the encryption
+    /// library, which Zero Trust reads) is computed once instead of once per area, about 10%
+    /// less work (docs/performance.md). For a batch whose other tenants keep the cores busy. A query
     /// that fails, prints or runs past the limit is redone area by area, then rule by rule.
     PerTenant,
 }
