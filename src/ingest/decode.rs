@@ -9,15 +9,11 @@ use crate::model::{Problem, SourceFile};
 pub fn decode(path: &str, bytes: &[u8]) -> Result<Arc<SourceFile>, Problem> {
     let text = match bytes {
         [0xEF, 0xBB, 0xBF, rest @ ..] => utf8(path, rest)?,
-        [0xFF, 0xFE, rest @ ..] => utf16(path, rest, encoding_rs::UTF_16LE, u16::from_le_bytes)?,
-        [0xFE, 0xFF, rest @ ..] => utf16(path, rest, encoding_rs::UTF_16BE, u16::from_be_bytes)?,
+        [0xFF, 0xFE, rest @ ..] => utf16(path, rest, encoding_rs::UTF_16LE)?,
+        [0xFE, 0xFF, rest @ ..] => utf16(path, rest, encoding_rs::UTF_16BE)?,
         // JSON starts with ASCII; a NUL beside it means UTF-16 without a BOM.
-        [first, 0, ..] if *first != 0 && bytes.len() % 2 == 0 => {
-            utf16(path, bytes, encoding_rs::UTF_16LE, u16::from_le_bytes)?
-        }
-        [0, second, ..] if *second != 0 && bytes.len() % 2 == 0 => {
-            utf16(path, bytes, encoding_rs::UTF_16BE, u16::from_be_bytes)?
-        }
+        [first, 0, ..] if *first != 0 && bytes.len() % 2 == 0 => utf16(path, bytes, encoding_rs::UTF_16LE)?,
+        [0, second, ..] if *second != 0 && bytes.len() % 2 == 0 => utf16(path, bytes, encoding_rs::UTF_16BE)?,
         _ => utf8(path, bytes)?,
     };
     // A second BOM (e.g. a UTF-8 BOM inside UTF-16) is not content either.
@@ -46,17 +42,13 @@ fn utf8(path: &str, bytes: &[u8]) -> Result<String, Problem> {
     }
 }
 
-/// UTF-16 in the byte order `encoding` names; `unit` reads a code unit in that order, to locate
-/// the first invalid one when the file is not valid UTF-16.
-fn utf16(
-    path: &str,
-    bytes: &[u8],
-    encoding: &'static encoding_rs::Encoding,
-    unit: fn([u8; 2]) -> u16,
-) -> Result<String, Problem> {
+/// UTF-16 in the byte order of `encoding` (`UTF_16LE` or `UTF_16BE`). When it is not valid
+/// UTF-16, the code units are read again by hand to locate the first invalid one.
+fn utf16(path: &str, bytes: &[u8], encoding: &'static encoding_rs::Encoding) -> Result<String, Problem> {
     if let Some(text) = encoding.decode_without_bom_handling_and_without_replacement(bytes) {
         return Ok(text.into_owned());
     }
+    let unit = if encoding == encoding_rs::UTF_16BE { u16::from_be_bytes } else { u16::from_le_bytes };
     let source_of = |text: String| Arc::new(SourceFile::new(path, text));
     if bytes.len() % 2 != 0 {
         let text = String::from_utf16_lossy(&units(bytes, unit));
