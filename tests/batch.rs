@@ -6,7 +6,7 @@ mod common;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
-use common::{Mixed, Setup, human, lint, m365lint};
+use common::{Mixed, human, lint, m365lint, setup_with_config};
 use m365lint::engine::Queries;
 use m365lint::lint::{Batch, lint_batch};
 use m365lint::model::{Outcome, Severity};
@@ -112,7 +112,7 @@ fn no_progress_bar_when_output_is_piped() {
 /// (drawn while the tenant is in memory) renders exactly as from a report that kept them.
 #[test]
 fn released_exports_change_no_report_but_the_snippets() {
-    let setup = Setup::with_config("fixtures/config/waivers/contoso.toml");
+    let setup = setup_with_config("fixtures/config/waivers/contoso.toml");
     let run = setup.run();
     let paths: Vec<PathBuf> = TENANTS.iter().map(PathBuf::from).collect();
     let pool = rayon::ThreadPoolBuilder::new().num_threads(2).build().unwrap();
@@ -159,7 +159,7 @@ fn released_exports_change_no_report_but_the_snippets() {
 /// lines and the exit code are exactly those of a run that kept everything.
 #[test]
 fn a_streamed_run_keeps_counts_not_findings_and_reports_the_same() {
-    let setup = Setup::with_config("fixtures/config/waivers/contoso.toml");
+    let setup = setup_with_config("fixtures/config/waivers/contoso.toml");
     let run = setup.run();
     let paths: Vec<PathBuf> = TENANTS.iter().map(PathBuf::from).collect();
     let pool = rayon::ThreadPoolBuilder::new().num_threads(2).build().unwrap();
@@ -202,7 +202,7 @@ fn a_streamed_run_keeps_counts_not_findings_and_reports_the_same() {
 #[test]
 fn a_streamed_run_spools_the_sarif_log_of_a_run_that_kept_everything() {
     let mixed = Mixed::new();
-    let setup = Setup::with_config(mixed.config.to_str().unwrap());
+    let setup = setup_with_config(mixed.config.to_str().unwrap());
     let run = setup.run();
     let paths = mixed.path_bufs();
     let pool = rayon::ThreadPoolBuilder::new().num_threads(2).build().unwrap();
@@ -265,7 +265,7 @@ fn a_progress_bar_on_a_terminal_but_not_in_ci() {
 /// fixture.
 #[test]
 fn one_query_per_tenant_gives_the_results_of_a_query_per_area() {
-    let setup = Setup::with_config("fixtures/config/waivers/contoso.toml");
+    let setup = setup_with_config("fixtures/config/waivers/contoso.toml");
     let mut paths: Vec<PathBuf> = TENANTS.iter().map(PathBuf::from).collect();
     let mut rules: Vec<PathBuf> =
         std::fs::read_dir("fixtures/rules").unwrap().map(|entry| entry.unwrap().path()).collect();

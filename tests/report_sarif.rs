@@ -6,7 +6,7 @@ mod report_support;
 
 use m365lint::model::Problem;
 use m365lint::report::{Format, RenderOptions, Report, SarifSpool};
-use report_support::{Mixed, SAMPLES, Setup, cli, every_outcome, rendered, without_version};
+use report_support::{Mixed, SAMPLES, cli, every_outcome, rendered, setup_with_config, without_version};
 
 fn validator() -> jsonschema::Validator {
     let schema: serde_json::Value =
@@ -140,7 +140,7 @@ fn check_spools_the_log_that_the_whole_report_renders() {
     assert!(errors.is_empty(), "{errors:#?}");
     assert!(log["runs"][0]["results"].as_array().is_some_and(|results| results.len() > 20), "{log:#}");
 
-    let setup = Setup::with_config(config);
+    let setup = setup_with_config(config);
     let kept = m365lint::lint::lint(&mixed.path_bufs(), &setup.run());
     assert_eq!(without_version(&streamed.stdout), rendered(Format::Sarif, &kept));
 

@@ -6,11 +6,11 @@ mod report_support;
 use std::path::PathBuf;
 
 use m365lint::lint::lint_streaming;
-use report_support::Setup;
+use report_support::setup_with_config;
 
 #[test]
 fn the_sink_gets_each_tenant_in_report_order_as_the_report_has_it() {
-    let setup = Setup::with_config("fixtures/config/waivers/contoso.toml");
+    let setup = setup_with_config("fixtures/config/waivers/contoso.toml");
     let run = setup.run();
     // Given in reverse, and more tenants than cores, so that they finish out of order.
     let mut paths: Vec<PathBuf> =

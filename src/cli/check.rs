@@ -1,7 +1,7 @@
 use super::CheckArgs;
 use super::output::{Destination, human_options};
 use super::progress::Progress;
-use super::setup::Setup;
+use super::setup::prepare;
 use crate::config::Overrides;
 use crate::lint::Batch;
 use crate::redact::Redactor;
@@ -13,7 +13,7 @@ use crate::report::{
 pub fn run(args: &CheckArgs) -> u8 {
     let overrides =
         Overrides { select: split(&args.select), ignore: split(&args.ignore), max_file_size: args.max_file_size };
-    let mut setup = match Setup::new(&args.config, &args.policies, overrides, args.baseline.as_deref()) {
+    let mut setup = match prepare(&args.config, &args.policies, overrides, args.baseline.as_deref()) {
         Ok(setup) => setup,
         Err(code) => return code,
     };

@@ -2,7 +2,7 @@ use std::path::Path;
 use std::sync::{Mutex, PoisonError};
 
 use super::output::write_stdout;
-use super::setup::{Setup, fail};
+use super::setup::{fail, prepare};
 use super::{DiffArgs, DiffFormat};
 use crate::config::Overrides;
 use crate::diff::{Side, compare, render_human, render_json, render_markdown};
@@ -24,7 +24,7 @@ pub fn run(args: &DiffArgs) -> u8 {
         }
         if setup.is_none() {
             let overrides = Overrides { max_file_size: args.max_file_size, ..Overrides::default() };
-            setup = Some(Setup::new(&args.config, &args.policies, overrides, None)?);
+            setup = Some(prepare(&args.config, &args.policies, overrides, None)?);
         }
         let Some(setup) = setup.as_ref() else { return Err(2) };
         let report = crate::lint::lint_batch(&[path.to_path_buf()], &setup.run(), &batch, &mut |_| {});

@@ -5,59 +5,37 @@ use std::path::PathBuf;
 
 use super::ConfigArgs;
 use super::output::print_diagnostics;
-use crate::config::{Config, Overrides, Settings};
+use crate::config::{Config, Overrides};
 use crate::diagnostics::ProblemDiagnostic;
 use crate::engine::PolicyEngine;
-use crate::lint::{Baseline, Run};
+use crate::lint::{Baseline, Prepared};
 use crate::model::Problem;
 use crate::registry::Catalog;
 
-pub struct Setup {
-    pub config: Config,
-    pub catalog: Catalog,
-    pub overrides: Overrides,
-    pub settings: Settings,
-    pub engine: PolicyEngine,
-    pub baseline: Option<Baseline>,
-}
-
-impl Setup {
-    /// Prints what went wrong and returns `Err(2)` when the run cannot start.
-    pub fn new(
-        config_args: &ConfigArgs,
-        policy_dirs: &[PathBuf],
-        overrides: Overrides,
-        baseline: Option<&std::path::Path>,
-    ) -> Result<Setup, u8> {
-        let config = Config::discover(config_args.config.as_deref()).map_err(|problem| fail(&[problem]))?;
-        let mut dirs = config.policy_dirs();
-        dirs.extend(policy_dirs.iter().cloned());
-        let catalog = Catalog::load(&dirs).map_err(|errors| {
-            print_diagnostics(errors.iter().map(|e| e as &dyn miette::Diagnostic));
-            2
-        })?;
-        let settings = config.settings(&catalog, &overrides).map_err(|problems| fail(&problems))?;
-        let engine = PolicyEngine::load(&catalog, &settings.parameters.to_data()).map_err(|errors| {
-            print_diagnostics(errors.iter().map(|e| e as &dyn miette::Diagnostic));
-            2
-        })?;
-        let baseline = baseline
-            .map(|path| Baseline::load(path, settings.limits.max_file_size))
-            .transpose()
-            .map_err(|problem| fail(&[problem]))?;
-        Ok(Setup { config, catalog, overrides, settings, engine, baseline })
-    }
-
-    pub fn run(&self) -> Run<'_> {
-        Run {
-            catalog: &self.catalog,
-            config: &self.config,
-            overrides: &self.overrides,
-            settings: &self.settings,
-            engine: &self.engine,
-            baseline: self.baseline.as_ref(),
-        }
-    }
+/// Prints what went wrong and returns `Err(2)` when the run cannot start.
+pub fn prepare(
+    config_args: &ConfigArgs,
+    policy_dirs: &[PathBuf],
+    overrides: Overrides,
+    baseline: Option<&std::path::Path>,
+) -> Result<Prepared, u8> {
+    let config = Config::discover(config_args.config.as_deref()).map_err(|problem| fail(&[problem]))?;
+    let mut dirs = config.policy_dirs();
+    dirs.extend(policy_dirs.iter().cloned());
+    let catalog = Catalog::load(&dirs).map_err(|errors| {
+        print_diagnostics(errors.iter().map(|e| e as &dyn miette::Diagnostic));
+        2
+    })?;
+    let settings = config.settings(&catalog, &overrides).map_err(|problems| fail(&problems))?;
+    let engine = PolicyEngine::load(&catalog, &settings.parameters.to_data()).map_err(|errors| {
+        print_diagnostics(errors.iter().map(|e| e as &dyn miette::Diagnostic));
+        2
+    })?;
+    let baseline = baseline
+        .map(|path| Baseline::load(path, settings.limits.max_file_size))
+        .transpose()
+        .map_err(|problem| fail(&[problem]))?;
+    Ok(Prepared { config, catalog, overrides, settings, engine, baseline })
 }
 
 /// Prints problems that stop the run; returns the exit code.

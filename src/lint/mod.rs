@@ -37,6 +37,30 @@ pub struct Run<'a> {
     pub baseline: Option<&'a Baseline>,
 }
 
+/// What a [`Run`] borrows, owned: what `check` and `diff` prepare before the first tenant (see
+/// `cli::setup`), and what the integration tests prepare the same way.
+pub struct Prepared {
+    pub config: Config,
+    pub catalog: Catalog,
+    pub overrides: Overrides,
+    pub settings: Settings,
+    pub engine: PolicyEngine,
+    pub baseline: Option<Baseline>,
+}
+
+impl Prepared {
+    pub fn run(&self) -> Run<'_> {
+        Run {
+            catalog: &self.catalog,
+            config: &self.config,
+            overrides: &self.overrides,
+            settings: &self.settings,
+            engine: &self.engine,
+            baseline: self.baseline.as_ref(),
+        }
+    }
+}
+
 /// How a run over many tenants is carried out.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Batch<'p> {

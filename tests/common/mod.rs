@@ -4,9 +4,9 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use m365lint::config::{Config, Overrides, Settings};
+use m365lint::config::{Config, Overrides};
 use m365lint::engine::PolicyEngine;
-use m365lint::lint::Run as LintRun;
+use m365lint::lint::{Prepared, Run as LintRun};
 use m365lint::registry::{Catalog, PolicySource, embedded_sources};
 use m365lint::report::{HumanOptions, Report, render_human, render_json};
 
@@ -33,43 +33,21 @@ pub fn m365lint(args: &[&str]) -> Run {
     }
 }
 
-/// Everything a run through the library needs, set up as `check` does: a configuration, the
-/// built-in catalog, the settings they resolve to and a prepared engine.
-pub struct Setup {
-    pub config: Config,
-    pub catalog: Catalog,
-    pub overrides: Overrides,
-    pub settings: Settings,
-    pub engine: PolicyEngine,
+/// Everything a run through the library needs, set up as `check` does, with the configuration
+/// file at `config` (relative to the repository root, which becomes the working directory).
+pub fn setup_with_config(config: &str) -> Prepared {
+    std::env::set_current_dir(env!("CARGO_MANIFEST_DIR")).expect("cd to the repository root");
+    setup(Config::load(Path::new(config)).expect("fixture config loads"))
 }
 
-impl Setup {
-    /// The built-in catalog with the configuration file at `config` (relative to the repository
-    /// root, which becomes the working directory).
-    pub fn with_config(config: &str) -> Setup {
-        std::env::set_current_dir(env!("CARGO_MANIFEST_DIR")).expect("cd to the repository root");
-        Setup::new(Config::load(Path::new(config)).expect("fixture config loads"))
-    }
-
-    /// The built-in catalog, and the custom policies the configuration names, with `config`.
-    pub fn new(config: Config) -> Setup {
-        let catalog = Catalog::load(&config.policy_dirs()).expect("the catalog loads");
-        let overrides = Overrides::default();
-        let settings = config.settings(&catalog, &overrides).expect("configuration resolves");
-        let engine = PolicyEngine::load(&catalog, &settings.parameters.to_data()).expect("policies load");
-        Setup { config, catalog, overrides, settings, engine }
-    }
-
-    pub fn run(&self) -> LintRun<'_> {
-        LintRun {
-            catalog: &self.catalog,
-            config: &self.config,
-            overrides: &self.overrides,
-            settings: &self.settings,
-            engine: &self.engine,
-            baseline: None,
-        }
-    }
+/// The built-in catalog, and the custom policies the configuration names, with `config`; the
+/// settings they resolve to and a prepared engine, as `check` prepares them.
+pub fn setup(config: Config) -> Prepared {
+    let catalog = Catalog::load(&config.policy_dirs()).expect("the catalog loads");
+    let overrides = Overrides::default();
+    let settings = config.settings(&catalog, &overrides).expect("configuration resolves");
+    let engine = PolicyEngine::load(&catalog, &settings.parameters.to_data()).expect("policies load");
+    Prepared { config, catalog, overrides, settings, engine, baseline: None }
 }
 
 /// Lints `paths` (relative to the repository root) through the library, with the built-in

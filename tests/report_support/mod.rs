@@ -11,7 +11,7 @@ mod common;
 pub use common::{m365lint, without_version};
 // For the tests that run the linter through the library; the others do not use them.
 #[allow(unused_imports)]
-pub use common::{Mixed, Setup};
+pub use common::{Mixed, setup_with_config};
 
 /// The CLI runner, for the test files that use it.
 pub fn cli(args: &[&str]) -> common::Run {

@@ -12,12 +12,13 @@ use m365lint::report::{Format, HumanOptions, RenderOptions, Report, render};
 use serde_json::Value;
 
 // Every test file that uses this module declares `mod common` too.
-use crate::common::Setup;
+use crate::common::setup;
+use m365lint::lint::Prepared;
 
 /// `m365lint check PATH` without a process: the built-in rules, no configuration, every
 /// output format rendered to memory. The catalog and engine are built once and reused.
 pub struct Checker {
-    setup: Setup,
+    setup: Prepared,
 }
 
 /// What one in-process `check` produced: its exit code and report, or the panic's message.
@@ -28,7 +29,7 @@ pub struct Checked {
 
 impl Checker {
     pub fn new() -> Self {
-        Checker { setup: Setup::new(Config::default()) }
+        Checker { setup: setup(Config::default()) }
     }
 
     /// Lints one tenant path and renders the report in every format, as `check` does with the
